@@ -1,0 +1,153 @@
+"""The command line: parse options, call the library, print, choose the exit code.
+
+Exit codes: 0 success; 1 problems found (invalid plans, failed build);
+2 usage error (bad option, missing path); 3 internal error (a bug: please
+report it). No traceback reaches the person at the keyboard.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from generator.errors import BuildError, PlansError, UsageError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Check customer service plans and build the site that publishes them.",
+        epilog="Exit codes: 0 success, 1 problems found, 2 usage error, 3 internal error.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate", help="check plans and report every problem with its file, line and column"
+    )
+    validate.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH",
+        help="plan files or folders (default: plans/)",
+    )
+    validate.add_argument(
+        "--format", choices=("text", "json", "github"), default="text",
+        help="text for people, json for programs, github for workflow annotations",
+    )
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument(
+        "--summary", type=Path, metavar="FILE",
+        help="with --format github: append a Markdown summary to FILE "
+        "(default: $GITHUB_STEP_SUMMARY when set)",
+    )
+    _add_today(validate)
+
+    new = commands.add_parser("new", help="start a new plan for an agency")
+    new.add_argument("agency_id", metavar="AGENCY-ID", help="the agency's id, such as city-parks")
+    new.add_argument("--plans", type=Path, default=Path("plans"), help="plans folder (default: plans/)")
+    _add_today(new)
+
+    build = commands.add_parser("build", help="check every plan and build the site")
+    build.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="plans (default: plans/)")
+    build.add_argument("--site", type=Path, default=Path("site"), help="output folder (default: site/)")
+    _add_today(build)
+    return parser
+
+
+def _add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today", type=_date, default=None, metavar="YYYY-MM-DD",
+        help="the date to check against (default: today)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line. Returns the exit code."""
+    parser = _parser()
+    try:
+        options = parser.parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    today = options.today or date.today()
+    handlers: dict[str, Callable[[argparse.Namespace, date], int]] = {
+        "validate": _validate,
+        "new": _new,
+        "build": _build,
+    }
+    try:
+        return handlers[options.command](options, today)
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except PlansError as error:  # pragma: no cover - every subclass is handled above
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last line of defence: never a traceback
+        print(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in the tool, not in your plan. Please report it.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _validate(options: argparse.Namespace, today: date) -> int:
+    from generator.check import check_paths
+
+    paths = options.paths or [Path("plans")]
+    report = check_paths(paths, today=today).report
+    if options.format == "json":
+        from generator.report.json_report import render_json
+
+        sys.stdout.write(render_json(report, strict=options.strict))
+    elif options.format == "github":
+        from generator.report.github import render_annotations, render_summary
+
+        sys.stdout.write(render_annotations(report))
+        summary_file = options.summary or _env_path("GITHUB_STEP_SUMMARY")
+        if summary_file is not None:
+            with summary_file.open("a", encoding="utf-8") as handle:
+                handle.write(render_summary(report, strict=options.strict))
+    else:
+        from generator.report.text import render_text
+
+        sys.stdout.write(render_text(report))
+    return EXIT_PROBLEMS if report.failed(strict=options.strict) else EXIT_OK
+
+
+def _env_path(name: str) -> Path | None:
+    value = os.environ.get(name)
+    return Path(value) if value else None
+
+
+def _new(options: argparse.Namespace, today: date) -> int:
+    from generator.scaffold import create_plan
+
+    path = create_plan(options.agency_id, options.plans, today=today)
+    print(f"Created {path}. Fill in the fields marked TODO, then run: python -m generator validate {path}")
+    return EXIT_OK
+
+
+def _build(options: argparse.Namespace, today: date) -> int:
+    from generator.build import build_site
+
+    paths = options.paths or [Path("plans")]
+    summary = build_site(paths, site_dir=options.site, today=today)
+    print(summary)
+    return EXIT_OK

@@ -1,0 +1,49 @@
+"""GitHub Actions output: one workflow command per problem, so each shows as an
+annotation on its line in the pull request, and a Markdown summary for the
+job's summary page (`$GITHUB_STEP_SUMMARY`)."""
+
+from __future__ import annotations
+
+from generator.diagnostics import Report
+from generator.report.text import summary_line
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_annotations(report: Report) -> str:
+    lines = []
+    for d in report.sorted():
+        message = d.message + (f" Fix: {d.hint}" if d.hint else "")
+        lines.append(
+            f"::{d.severity.value} file={_escape_property(d.file)},line={d.line},"
+            f"col={d.column},title={_escape_property(d.where)}::{_escape_data(message)}"
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _cell(text: str) -> str:
+    """Text made safe for a Markdown table cell: no pipes, no HTML, no newlines."""
+    replacements = {"|": "\\|", "<": "&lt;", ">": "&gt;", "\n": " ", "`": "'"}
+    return "".join(replacements.get(ch, ch) for ch in text)
+
+
+def render_summary(report: Report, *, strict: bool = False) -> str:
+    verdict = "failed" if report.failed(strict=strict) else "passed"
+    icon = "❌" if verdict == "failed" else "✅"
+    lines = [f"## {icon} Plan validation {verdict}", "", summary_line(report), ""]
+    diagnostics = report.sorted()
+    if diagnostics:
+        lines += ["| Severity | File | Line | Where | Problem | How to fix |", "|---|---|---|---|---|---|"]
+        lines += [
+            f"| {d.severity.value} | {_cell(d.file)} | {d.line}:{d.column} | {_cell(d.where)} "
+            f"| {_cell(d.message)} | {_cell(d.hint)} |"
+            for d in diagnostics
+        ]
+        lines.append("")
+    return "\n".join(lines)
