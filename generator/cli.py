@@ -38,16 +38,23 @@ def _parser() -> argparse.ArgumentParser:
         "validate", help="check plans and report every problem with its file, line and column"
     )
     validate.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH",
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
         help="plan files or folders (default: plans/)",
     )
     validate.add_argument(
-        "--format", choices=("text", "json", "github"), default="text",
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
         help="text for people, json for programs, github for workflow annotations",
     )
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument(
-        "--summary", type=Path, metavar="FILE",
+        "--summary",
+        type=Path,
+        metavar="FILE",
         help="with --format github: append a Markdown summary to FILE "
         "(default: $GITHUB_STEP_SUMMARY when set)",
     )
@@ -55,19 +62,28 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="start a new plan for an agency")
     new.add_argument("agency_id", metavar="AGENCY-ID", help="the agency's id, such as city-parks")
-    new.add_argument("--plans", type=Path, default=Path("plans"), help="plans folder (default: plans/)")
+    new.add_argument(
+        "--plans", type=Path, default=Path("plans"), help="plans folder (default: plans/)"
+    )
     _add_today(new)
 
     build = commands.add_parser("build", help="check every plan and build the site")
-    build.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="plans (default: plans/)")
-    build.add_argument("--site", type=Path, default=Path("site"), help="output folder (default: site/)")
+    build.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="plans (default: plans/)"
+    )
+    build.add_argument(
+        "--site", type=Path, default=Path("site"), help="output folder (default: site/)"
+    )
     _add_today(build)
     return parser
 
 
 def _add_today(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--today", type=_date, default=None, metavar="YYYY-MM-DD",
+        "--today",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
         help="the date to check against (default: today)",
     )
 
@@ -140,7 +156,7 @@ def _new(options: argparse.Namespace, today: date) -> int:
     from generator.scaffold import create_plan
 
     path = create_plan(options.agency_id, options.plans, today=today)
-    print(f"Created {path}. Fill in the fields marked TODO, then run: python -m generator validate {path}")
+    print(f"Created {path}. Replace every TODO, then run: python -m generator validate {path}")
     return EXIT_OK
 
 

@@ -12,7 +12,7 @@ FREQUENCY_OF_KIND = {"year": "yearly", "quarter": "quarterly", "month": "monthly
 
 
 def period_kind(period: str) -> str | None:
-    """"year", "quarter" or "month"; None for text that is not a period."""
+    """ "year", "quarter" or "month"; None for text that is not a period."""
     match = _PERIOD.match(period)
     if not match:
         return None

@@ -86,7 +86,13 @@ def locate_findings(document: Document, shown: str, findings: list[Finding]) -> 
         line, column = locate(document.root, finding.path, key=finding.at_key)
         where = readable_path(document.data, finding.path)
         diagnostic = Diagnostic(
-            shown, line, column, finding.severity, where, finding.message, finding.hint,
+            shown,
+            line,
+            column,
+            finding.severity,
+            where,
+            finding.message,
+            finding.hint,
             finding.rule,
         )
         out.setdefault((line, column, where, finding.message), diagnostic)

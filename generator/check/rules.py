@@ -123,7 +123,9 @@ def unique_ids(plan: PlanView) -> Iterator[Finding]:
     for section, noun in SECTIONS.items():
         yield from _duplicates(plan.data, section, (section,), noun)
     for index, initiative in records(plan.data, "initiatives"):
-        yield from _duplicates(initiative, "milestones", ("initiatives", index, "milestones"), "milestone")
+        yield from _duplicates(
+            initiative, "milestones", ("initiatives", index, "milestones"), "milestone"
+        )
 
 
 def _duplicates(data: Any, section: str, path: tuple[Any, ...], noun: str) -> Iterator[Finding]:
@@ -185,8 +187,10 @@ def channels_of_service(plan: PlanView) -> Iterator[Finding]:
                 continue
             offered = service.get("channels") if isinstance(service.get("channels"), list) else []
             for position, channel in enumerate(channels):
-                if isinstance(channel, str) and channel not in offered and channel in ids_of(
-                    plan.data, "channels"
+                if (
+                    isinstance(channel, str)
+                    and channel not in offered
+                    and channel in ids_of(plan.data, "channels")
                 ):
                     yield Finding(
                         (section, index, "channels", position),
@@ -223,7 +227,8 @@ def plan_dates(plan: PlanView) -> Iterator[Finding]:
         )
     if updated and updated > plan.today:
         yield Finding(
-            ("plan", "updated"), f"The update date {updated} is in the future (today is {plan.today})."
+            ("plan", "updated"),
+            f"The update date {updated} is in the future (today is {plan.today}).",
         )
 
 
@@ -240,9 +245,7 @@ def result_periods(plan: PlanView) -> Iterator[Finding]:
         for index, record in records(plan.data, section):
             measurement = record.get("measurement")
             frequency = measurement.get("frequency") if isinstance(measurement, dict) else None
-            yield from _periods_of(
-                record, (section, index), plan_end, plan.today, frequency
-            )
+            yield from _periods_of(record, (section, index), plan_end, plan.today, frequency)
 
 
 def _periods_of(
@@ -261,7 +264,9 @@ def _periods_of(
             continue
         where = (*path, "results", position, "period")
         if period in seen:
-            yield Finding(where, f"There are two results for {period}.", "Keep one result per period.")
+            yield Finding(
+                where, f"There are two results for {period}.", "Keep one result per period."
+            )
         seen.add(period)
         if plan_end and bounds[0] > plan_end:
             yield Finding(
@@ -272,8 +277,11 @@ def _periods_of(
         if bounds[0] > today:
             yield Finding(where, f"The period {period} has not started yet (today is {today}).")
         if previous and bounds[0] < previous:
-            yield _warning(where, f"The result for {period} comes after a later period.",
-                           "List results oldest first.")
+            yield _warning(
+                where,
+                f"The result for {period} comes after a later period.",
+                "List results oldest first.",
+            )
         previous = bounds[0]
         kind = period_kind(period)
         if frequency and kind and FREQUENCY_OF_KIND[kind] != frequency:
@@ -319,8 +327,10 @@ def result_values(plan: PlanView) -> Iterator[Finding]:
                     at_key=True,
                 )
             if has_share and "value" in result and "share_met" in result:
-                yield _warning((*where, "value"), "Both `value` and `share_met` are given; "
-                               "the status uses `share_met`.")
+                yield _warning(
+                    (*where, "value"),
+                    "Both `value` and `share_met` are given; the status uses `share_met`.",
+                )
             if target.get("unit") == "percent" and _over(result.get("value"), 100):
                 yield Finding((*where, "value"), "A percentage cannot be over 100.")
 
@@ -340,8 +350,12 @@ def target_units(plan: PlanView) -> Iterator[Finding]:
         if unit == "percent" and _over(target.get("value"), 100):
             yield Finding((*where, "value"), "A percentage cannot be over 100.")
         if unit == "score" and "scale_max" not in target:
-            yield Finding(where, "A score needs `scale_max`, the top of the scale (such as 5).",
-                          at_key=True)
+            yield Finding(
+                where,
+                "A score needs `scale_max`, the top of the scale.",
+                "Add scale_max, such as 5 for a score out of 5.",
+                at_key=True,
+            )
         scale = target.get("scale_max")
         if isinstance(scale, int | float) and _over(target.get("value"), scale):
             yield Finding((*where, "value"), f"The target is above the top of the scale ({scale}).")
@@ -350,7 +364,7 @@ def target_units(plan: PlanView) -> Iterator[Finding]:
                 ("standards", index),
                 "This standard has a target but does not say how it is measured.",
                 "Add `measurement:` with the data `source` and the reporting `frequency`.",
-                )
+            )
 
 
 @rule("channel-contact")
@@ -377,21 +391,32 @@ def initiatives(plan: PlanView) -> Iterator[Finding]:
         )
     for index, initiative in records(plan.data, "initiatives"):
         for position, milestone in records(initiative, "milestones"):
-            yield from _milestone(milestone, ("initiatives", index, "milestones", position), plan.today)
+            yield from _milestone(
+                milestone, ("initiatives", index, "milestones", position), plan.today
+            )
 
 
 def _milestone(milestone: dict[str, Any], where: tuple[Any, ...], today: date) -> Iterator[Finding]:
-    status, due, done_on = milestone.get("status"), parse_date(milestone.get("due")), parse_date(
-        milestone.get("done_on")
+    status, due, done_on = (
+        milestone.get("status"),
+        parse_date(milestone.get("due")),
+        parse_date(milestone.get("done_on")),
     )
     if status == "done" and "done_on" not in milestone:
-        yield Finding(where, "A milestone that is done needs `done_on`, the date it was done.",
-                      at_key=True)
+        yield Finding(
+            where,
+            "A milestone that is done needs `done_on`, the date it was done.",
+            "Add done_on: YYYY-MM-DD.",
+            at_key=True,
+        )
     if done_on and done_on > today:
         yield Finding((*where, "done_on"), f"{done_on} is in the future (today is {today}).")
     if done_on and status != "done":
-        yield Finding((*where, "status"), "This milestone has a `done_on` date but is not done.",
-                      "Set status: done, or remove done_on.")
+        yield Finding(
+            (*where, "status"),
+            "This milestone has a `done_on` date but is not done.",
+            "Set status: done, or remove done_on.",
+        )
     if status == "planned" and due and due < today:
         yield _warning(
             (*where, "status"),
@@ -419,10 +444,19 @@ def survey_scores(plan: PlanView) -> Iterator[Finding]:
             for number, score in records(finding, "scores"):
                 where = ("surveys", index, "findings", position, "scores", number)
                 if score.get("unit") == "score" and "scale_max" not in score:
-                    yield Finding(where, "A score needs `scale_max`, the top of the scale.",
-                                  at_key=True)
+                    yield Finding(
+                        where,
+                        "A score needs `scale_max`, the top of the scale.",
+                        "Add scale_max, such as 5 for a score out of 5.",
+                        at_key=True,
+                    )
                 if score.get("unit") == "percent" and _over(score.get("value"), 100):
                     yield Finding((*where, "value"), "A percentage cannot be over 100.")
+
+
+@rule("survey-dates")
+def survey_dates(plan: PlanView) -> Iterator[Finding]:
+    for index, survey in records(plan.data, "surveys"):
         next_date = parse_date(survey.get("next"))
         if next_date and next_date < plan.today:
             yield _warning(
@@ -438,16 +472,20 @@ def past_dates(plan: PlanView) -> Iterator[Finding]:
         source = benchmark.get("source")
         when = parse_date(source.get("date")) if isinstance(source, dict) else None
         if when and when > plan.today:
-            yield Finding(("benchmarks", index, "source", "date"),
-                          f"{when} is in the future (today is {plan.today}).")
+            yield Finding(
+                ("benchmarks", index, "source", "date"),
+                f"{when} is in the future (today is {plan.today}).",
+            )
     for section in ("standards", "service_levels"):
         for index, record in records(plan.data, section):
             for position, result in records(record, "results"):
                 revised = result.get("revised")
                 when = parse_date(revised.get("date")) if isinstance(revised, dict) else None
                 if when and when > plan.today:
-                    yield Finding((section, index, "results", position, "revised", "date"),
-                                  f"{when} is in the future (today is {plan.today}).")
+                    yield Finding(
+                        (section, index, "results", position, "revised", "date"),
+                        f"{when} is in the future (today is {plan.today}).",
+                    )
 
 
 @rule("folder-name")
@@ -468,4 +506,28 @@ def folder_name(plan: PlanView) -> Iterator[Finding]:
             ("agency", "id"),
             f"The agency id `{ident}` does not match the folder name `{parent.name}`.",
             f"Rename the folder to plans/{ident}/, or set the id to `{parent.name}`.",
+        )
+
+
+PLACEHOLDER = "TODO"
+
+
+@rule("placeholders")
+def placeholders(plan: PlanView) -> Iterator[Finding]:
+    """Text left as the starter plan wrote it."""
+    yield from _placeholders(plan.data, ())
+
+
+def _placeholders(value: Any, path: tuple[Any, ...]) -> Iterator[Finding]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _placeholders(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _placeholders(item, (*path, index))
+    elif isinstance(value, str) and PLACEHOLDER in value:
+        yield _warning(
+            path,
+            "This text still contains TODO from the starter plan.",
+            "Replace it with the agency's own words.",
         )

@@ -40,6 +40,14 @@ _DEF_HINTS = {
 }
 
 
+_DEF_NOUNS = {
+    "email": "an email address",
+    "phone": "a phone number people can dial",
+    "language_tag": "a language tag",
+    "period": "a reporting period",
+}
+
+
 @cache
 def _validator() -> Any:
     from jsonschema import Draft202012Validator
@@ -173,8 +181,8 @@ def _format_or_pattern(error: Any) -> Iterator[Finding]:
         message = f"`{value}` is not a web address this site can link to."
         if isinstance(value, str) and value.lower().startswith(("mailto:", "tel:")):
             hint = "Put email addresses in an `email` field and phone numbers in `phone`."
-    elif kind:
-        message = f"`{value}` is not a valid {kind.replace('_', ' ')}."
+    elif kind in _DEF_NOUNS:
+        message = f"`{value}` is not {_DEF_NOUNS[kind]}."
     else:
         message = f"`{value}` is not in the expected form."
     yield Finding(_path(error), message, hint)

@@ -19,14 +19,15 @@ DataPath = Sequence[PathPart]
 
 def readable_path(data: Any, path: DataPath) -> str:
     """`("standards", 3, "target")` -> `standards[call-wait].target`, using each
-    record's `id` where it has one and its position (from 1) where it has not."""
+    record's `id` (or a result's `period`) where it has one and its position
+    (from 1) where it has not."""
     out: list[str] = []
     current = data
     for part in path:
         if isinstance(part, int):
             record = current[part] if isinstance(current, list) and part < len(current) else None
-            ident = record.get("id") if isinstance(record, dict) else None
-            if isinstance(ident, str) and ident:
+            ident = _record_name(record)
+            if ident:
                 out.append(f"[{ident}]")
             else:
                 out.append(f"[{part + 1}]")
@@ -35,6 +36,17 @@ def readable_path(data: Any, path: DataPath) -> str:
             out.append(f".{part}" if out else str(part))
             current = current.get(part) if isinstance(current, dict) else None
     return "".join(out) or "(top of the file)"
+
+
+def _record_name(record: Any) -> str | None:
+    """A record's id, or for results and findings their period."""
+    if not isinstance(record, dict):
+        return None
+    for key in ("id", "period"):
+        value = record.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return None
 
 
 def locate(root: Node | None, path: DataPath, *, key: bool = False) -> tuple[int, int]:

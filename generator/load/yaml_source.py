@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -46,7 +46,7 @@ _MAP = "tag:yaml.org,2002:map"
 class _StrictResolver(yaml.resolver.BaseResolver):
     """YAML 1.2 core-schema scalars, minus the surprises of YAML 1.1."""
 
-    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
 
 _StrictResolver.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
@@ -152,7 +152,9 @@ def load_bytes(raw: bytes, path: Path) -> tuple[Document | None, list[LoadProble
     except _Refused as refused:
         return None, [refused.problem]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error)]
+        return None, [_syntax_problem(error, text)]
+    except yaml.reader.ReaderError as error:
+        return None, [_reader_problem(error, text)]
     except yaml.YAMLError as error:
         return None, [LoadProblem(1, 1, f"The file is not valid YAML: {error}.")]
     return Document(path=path, data=data, root=root), []
@@ -176,9 +178,7 @@ def _decode(raw: bytes) -> tuple[str, LoadProblem | None]:
             "Save it as UTF-8 without BOM (most editors offer this under 'Save with encoding').",
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:4]):
-        return "", LoadProblem(
-            1, 1, "The file is encoded as UTF-16.", "Save it as UTF-8 instead."
-        )
+        return "", LoadProblem(1, 1, "The file is encoded as UTF-16.", "Save it as UTF-8 instead.")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -308,11 +308,26 @@ def _tag_refused(node: Node) -> _Refused:
     )
 
 
+_TAB = (
+    "A tab character is used where YAML needs spaces.",
+    "Indent with spaces only (two per level). Many editors can turn tabs into spaces.",
+)
+
 _SYNTAX_HINTS: tuple[tuple[str, str, str], ...] = (
     (
-        "\\t",
-        "A tab character is used where YAML needs spaces.",
-        "Indent with spaces only (two per level). Many editors can turn tabs into spaces.",
+        "but found another document",
+        "The file holds more than one YAML document (a line with ---).",
+        "Keep one plan per file, with no --- line in the middle.",
+    ),
+    (
+        "flow sequence",
+        "A list opened with [ is not closed.",
+        "Close it with ] on the same line, or write one item per line starting with '- '.",
+    ),
+    (
+        "flow mapping",
+        "A group opened with { is not closed.",
+        "Close it with }, or write one `key: value` per line.",
     ),
     (
         "found character that cannot start any token",
@@ -367,9 +382,23 @@ _SYNTAX_HINTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> LoadProblem:
+def _reader_problem(error: yaml.reader.ReaderError, text: str) -> LoadProblem:
+    offset = max(0, min(error.position, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return LoadProblem(
+        line,
+        column,
+        f"The file contains an invisible control character (U+{error.character:04X}).",
+        "Delete it; it often comes with text pasted from another program.",
+    )
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> LoadProblem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        return LoadProblem(line, column, *_TAB)
     problem = error.problem or ""
     for needle, message, hint in _SYNTAX_HINTS:
         if needle in problem or needle in (error.context or ""):

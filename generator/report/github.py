@@ -39,7 +39,10 @@ def render_summary(report: Report, *, strict: bool = False) -> str:
     lines = [f"## {icon} Plan validation {verdict}", "", summary_line(report), ""]
     diagnostics = report.sorted()
     if diagnostics:
-        lines += ["| Severity | File | Line | Where | Problem | How to fix |", "|---|---|---|---|---|---|"]
+        lines += [
+            "| Severity | File | Line | Where | Problem | How to fix |",
+            "|---|---|---|---|---|---|",
+        ]
         lines += [
             f"| {d.severity.value} | {_cell(d.file)} | {d.line}:{d.column} | {_cell(d.where)} "
             f"| {_cell(d.message)} | {_cell(d.hint)} |"

@@ -1,0 +1,135 @@
+"""The command line, run in-process: exit codes, output formats, --strict,
+and `new`, which must scaffold a plan that passes the checks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.load.discover import display_path
+from tests.conftest import TODAY
+
+CASES = Path(__file__).with_name("cases")
+INVALID = CASES / "invalid" / "agency-level_typo.yaml"
+WARNING = CASES / "warnings" / "survey-next_passed.yaml"
+SHOWN_INVALID = display_path(INVALID)
+SHOWN_WARNING = display_path(WARNING)
+VALID = CASES / "valid"
+
+
+def test_valid_plans_exit_0(run_cli) -> None:
+    result = run_cli("validate", VALID, "--today", TODAY)
+    assert result.code == 0
+    assert result.out.strip() == "2 plans checked: no problems found."
+
+
+def test_problems_exit_1_with_file_line_column(run_cli) -> None:
+    result = run_cli("validate", INVALID, "--today", TODAY)
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[0] == (
+        f"{SHOWN_INVALID}:6:10: error: agency.level: `munICIPAL` is not one of the allowed values."
+    )
+    assert lines[1].startswith("    fix: Did you mean `municipal`?")
+    assert lines[-1] == "1 plan checked: 1 error, 0 warnings."
+
+
+def test_relative_paths_are_printed_as_given(run_cli, monkeypatch) -> None:
+    monkeypatch.chdir(CASES)
+    result = run_cli("validate", "invalid/agency-level_typo.yaml", "--today", TODAY)
+    assert result.out.startswith("invalid/agency-level_typo.yaml:6:10: error:")
+
+
+def test_warnings_fail_only_with_strict(run_cli) -> None:
+    assert run_cli("validate", WARNING, "--today", TODAY).code == 0
+    assert run_cli("validate", WARNING, "--today", TODAY, "--strict").code == 1
+
+
+def test_usage_errors_exit_2(run_cli, tmp_path: Path) -> None:
+    missing = run_cli("validate", tmp_path / "nowhere.yaml")
+    assert missing.code == 2
+    assert "no such file or folder" in missing.err
+    assert run_cli("validate", "--format", "xml").code == 2
+    assert run_cli("validate", VALID, "--today", "yesterday").code == 2
+    assert run_cli().code == 2
+
+
+def test_json_format_has_the_text_fields(run_cli) -> None:
+    result = run_cli("validate", INVALID, "--format", "json", "--today", TODAY)
+    assert result.code == 1
+    (diagnostic,) = json.loads(result.out)["diagnostics"]
+    assert diagnostic == {
+        "file": SHOWN_INVALID,
+        "line": 6,
+        "column": 10,
+        "severity": "error",
+        "where": "agency.level",
+        "message": "`munICIPAL` is not one of the allowed values.",
+        "hint": "Did you mean `municipal`? Allowed values: `federal`, `state`, `county`, "
+        "`municipal`, `other`.",
+        "rule": "schema",
+    }
+
+
+def test_github_format_annotates_and_summarises(run_cli, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    result = run_cli(
+        "validate", INVALID, WARNING, "--format", "github", "--summary", summary, "--today", TODAY
+    )
+    assert result.code == 1
+    first, second = result.out.splitlines()
+    assert first.startswith(
+        f"::error file={SHOWN_INVALID},line=6,col=10,title=agency.level::`munICIPAL` is not"
+    )
+    assert second.startswith(f"::warning file={SHOWN_WARNING},line=139,col=11,")
+    text = summary.read_text()
+    assert text.startswith("## ❌ Plan validation failed")
+    assert "| error | " in text and "| warning | " in text
+
+
+def test_github_summary_goes_to_the_step_summary(run_cli, tmp_path: Path, monkeypatch) -> None:
+    summary = tmp_path / "step-summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert run_cli("validate", VALID, "--format", "github", "--today", TODAY).code == 0
+    assert summary.read_text().startswith("## ✅ Plan validation passed")
+
+
+def test_new_scaffolds_a_plan_that_passes(run_cli, tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    result = run_cli("new", "city-parks", "--plans", plans, "--today", TODAY)
+    assert result.code == 0
+    created = plans / "city-parks" / "2026.yaml"
+    first_line = created.read_text().splitlines()[0]
+    assert first_line.startswith("# yaml-language-server: $schema=")
+    assert first_line.endswith("plan.schema.json")
+    check = run_cli("validate", created, "--today", TODAY)
+    assert check.code == 0
+    assert "TODO" in check.out  # warnings point at every placeholder left
+    assert run_cli("validate", created, "--today", TODAY, "--strict").code == 1
+
+
+def test_new_refuses_bad_ids_and_overwrites(run_cli, tmp_path: Path) -> None:
+    assert run_cli("new", "City Parks", "--plans", tmp_path).code == 2
+    assert run_cli("new", "parks", "--plans", tmp_path, "--today", TODAY).code == 0
+    again = run_cli("new", "parks", "--plans", tmp_path, "--today", TODAY)
+    assert again.code == 2
+    assert "already exists" in again.err
+
+
+def test_folder_name_must_equal_agency_id(run_cli, tmp_path: Path) -> None:
+    folder = tmp_path / "plans" / "wrong-name"
+    folder.mkdir(parents=True)
+    plan = folder / "2026.yaml"
+    plan.write_text((VALID / "minimal.yaml").read_text())
+    result = run_cli("validate", tmp_path / "plans", "--today", TODAY)
+    assert result.code == 1
+    assert "does not match the folder name `wrong-name`" in result.out
+    loose = tmp_path / "plans" / "2026.yaml"
+    loose.write_text((VALID / "minimal.yaml").read_text())
+    assert "not directly in plans/" in run_cli("validate", loose, "--today", TODAY).out
+
+
+def test_a_folder_is_searched_for_plans(run_cli) -> None:
+    result = run_cli("validate", CASES, "--today", TODAY, "--format", "json")
+    files = json.loads(result.out)["files"]
+    assert len(files) == len(list(CASES.rglob("*.yaml")))

@@ -1,0 +1,68 @@
+"""The schema itself: valid against the 2020-12 metaschema, described
+everywhere (the descriptions feed editor tooltips and the format reference),
+closed against typos, and with format checks that really run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from generator.resources import plan_schema, resolve_ref
+
+
+def _properties(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict):
+        for name, prop in node.get("properties", {}).items():
+            yield f"{path}.{name}", prop
+        for key, value in node.items():
+            yield from _properties(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _properties(value, f"{path}[{index}]")
+
+
+def _objects(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        if node.get("type") == "object":
+            yield node
+        for value in node.values():
+            yield from _objects(value)
+
+
+def test_schema_is_valid_2020_12() -> None:
+    schema = plan_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].startswith("https://")
+    Draft202012Validator.check_schema(schema)
+
+
+def test_every_property_has_a_description() -> None:
+    schema = plan_schema()
+    missing = [
+        path
+        for path, prop in _properties(schema)
+        if not resolve_ref(schema, prop).get("description")
+    ]
+    assert missing == []
+
+
+def test_every_object_is_closed_against_typos() -> None:
+    open_objects = [
+        o.get("description")
+        for o in _objects(plan_schema())
+        if o.get("additionalProperties") is not False
+    ]
+    assert open_objects == []
+
+
+@pytest.mark.parametrize(
+    ("format_name", "bad"),
+    [("uri", "https://[broken"), ("date", "2026-02-30"), ("email", "not an email")],
+)
+def test_format_checks_really_run(format_name: str, bad: str) -> None:
+    checker = Draft202012Validator.FORMAT_CHECKER
+    assert format_name in checker.checkers
+    assert not checker.conforms(bad, format_name)
