@@ -244,7 +244,11 @@ def result_periods(plan: PlanView) -> Iterator[Finding]:
     for section in ("standards", "service_levels"):
         for index, record in records(plan.data, section):
             measurement = record.get("measurement")
-            frequency = measurement.get("frequency") if isinstance(measurement, dict) else None
+            frequency = (
+                measurement.get("frequency")
+                if isinstance(measurement, dict)
+                else record.get("frequency")
+            )
             yield from _periods_of(record, (section, index), plan_end, plan.today, frequency)
 
 
@@ -287,7 +291,7 @@ def _periods_of(
         if frequency and kind and FREQUENCY_OF_KIND[kind] != frequency:
             yield Finding(
                 where,
-                f"{period} is a {kind}, but this standard is measured {frequency}.",
+                f"{period} is a {kind}, but results here are reported {frequency}.",
                 "Use periods that match the measurement frequency, such as "
                 + {"quarterly": "2026-Q1", "monthly": "2026-03", "yearly": "2026"}[frequency]
                 + ".",
