@@ -75,7 +75,46 @@ def _parser() -> argparse.ArgumentParser:
         "--site", type=Path, default=Path("site"), help="output folder (default: site/)"
     )
     _add_today(build)
+    _add_review_commands(commands)
     return parser
+
+
+def _add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    diff = commands.add_parser(
+        "diff",
+        help="summarise in Markdown what changes between two versions of a plan",
+        description="Compare OLD and NEW, or each FILE with itself at git revision --base REF.",
+    )
+    diff.add_argument("paths", nargs="+", type=Path, metavar="FILE", help="OLD NEW, or FILE...")
+    diff.add_argument("--base", metavar="REF", help="compare each FILE with its version at REF")
+    diff.add_argument("--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    diff.add_argument(
+        "--fail-on-flags",
+        action="store_true",
+        help="exit 1 when a flagged change (a weaker target, a revised result) has no reason",
+    )
+
+    owners = commands.add_parser(
+        "owners",
+        help="check that a change stays inside one agency's plans folder",
+        description="Exit 1 when the changed files touch several agencies' plans, "
+        "or plans together with other files.",
+    )
+    owners.add_argument("paths", nargs="*", metavar="PATH", help="changed files")
+    owners.add_argument(
+        "--changed-files",
+        type=Path,
+        metavar="FILE",
+        help="read changed files from FILE (one a line, or NUL-separated as by git diff -z)",
+    )
+    owners.add_argument(
+        "--codeowners",
+        type=Path,
+        default=Path(".github/CODEOWNERS"),
+        help="the CODEOWNERS file (default: .github/CODEOWNERS)",
+    )
+    owners.add_argument("--format", choices=("text", "github"), default="text")
+    owners.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
 
 def _add_today(parser: argparse.ArgumentParser) -> None:
@@ -95,11 +134,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = parser.parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
-    today = options.today or date.today()
+    today = getattr(options, "today", None) or date.today()
     handlers: dict[str, Callable[[argparse.Namespace, date], int]] = {
         "validate": _validate,
         "new": _new,
         "build": _build,
+        "diff": _diff,
+        "owners": _owners,
     }
     try:
         return handlers[options.command](options, today)
@@ -167,3 +208,48 @@ def _build(options: argparse.Namespace, today: date) -> int:
     summary = build_site(paths, site_dir=options.site, today=today)
     print(summary)
     return EXIT_OK
+
+
+def _diff(options: argparse.Namespace, today: date) -> int:
+    from generator.review.comparison import compare_paths
+    from generator.review.diff_markdown import render_diff
+
+    comparisons = compare_paths(options.paths, base=options.base)
+    markdown = "\n".join(render_diff(comparison) for comparison in comparisons)
+    if options.output is None:
+        sys.stdout.write(markdown)
+    else:
+        options.output.write_text(markdown, encoding="utf-8")
+    unanswered = [change for c in comparisons for change in c.unanswered]
+    return EXIT_PROBLEMS if options.fail_on_flags and unanswered else EXIT_OK
+
+
+def _owners(options: argparse.Namespace, today: date) -> int:
+    from generator.review.ownership import check_ownership, read_changed_files
+    from generator.review.ownership_output import (
+        render_ownership_annotations,
+        render_ownership_summary,
+        render_ownership_text,
+    )
+
+    paths = list(options.paths)
+    if options.changed_files is not None:
+        paths += read_changed_files(_read_text(options.changed_files))
+    codeowners = options.codeowners.read_text("utf-8") if options.codeowners.is_file() else None
+    report = check_ownership(paths, codeowners)
+    if options.format == "github":
+        sys.stdout.write(render_ownership_annotations(report))
+        summary_file = _env_path("GITHUB_STEP_SUMMARY")
+        if summary_file is not None:
+            with summary_file.open("a", encoding="utf-8") as handle:
+                handle.write(render_ownership_summary(report))
+    else:
+        sys.stdout.write(render_ownership_text(report))
+    return EXIT_PROBLEMS if report.failed(strict=options.strict) else EXIT_OK
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{path}: {error.strerror}.") from None

@@ -8,12 +8,12 @@ from generator.diagnostics import Report
 from generator.report.text import summary_line
 
 
-def _escape_data(text: str) -> str:
+def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def render_annotations(report: Report) -> str:
@@ -21,8 +21,8 @@ def render_annotations(report: Report) -> str:
     for d in report.sorted():
         message = d.message + (f" Fix: {d.hint}" if d.hint else "")
         lines.append(
-            f"::{d.severity.value} file={_escape_property(d.file)},line={d.line},"
-            f"col={d.column},title={_escape_property(d.where)}::{_escape_data(message)}"
+            f"::{d.severity.value} file={escape_property(d.file)},line={d.line},"
+            f"col={d.column},title={escape_property(d.where)}::{escape_data(message)}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
 

@@ -1,0 +1,56 @@
+"""Which versions to compare, from what the command line names: two files, or
+files against a git revision. Each comparison carries its changes as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import UsageError
+from generator.review.changes import Change
+from generator.review.diff import diff_plans, other_sections_changed
+from generator.review.versions import Version, from_file, from_git
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two versions of one plan and what changed between them. `others` names
+    the parts of the plan that differ without an itemised change."""
+
+    old: Version
+    new: Version
+    changes: list[Change] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+
+    @property
+    def unanswered(self) -> list[Change]:
+        return [change for change in self.changes if change.unanswered]
+
+
+def compare(old: Version, new: Version) -> Comparison:
+    """Compare two versions; a version missing or unreadable gives no changes."""
+    if not (old.readable and new.readable):
+        return Comparison(old, new)
+    changes = diff_plans(old.data, new.data)
+    return Comparison(old, new, changes, other_sections_changed(old.data, new.data, changes))
+
+
+def compare_paths(paths: list[Path], *, base: str | None) -> list[Comparison]:
+    """`OLD NEW` without a base; with a base, each file against itself there.
+    Raises UsageError for a wrong number of files or files that are nowhere."""
+    if base is None:
+        if len(paths) != 2:
+            raise UsageError(
+                "Name two plan files to compare (OLD NEW), or one or more with --base."
+            )
+        for path in paths:
+            if not path.is_file():
+                raise UsageError(f"{path}: no such file.")
+        return [compare(from_file(paths[0]), from_file(paths[1]))]
+    comparisons = []
+    for path in paths:
+        old, new = from_git(path, base), from_file(path)
+        if not old.exists and not new.exists:
+            raise UsageError(f"{path}: no such file, here or at {base}.")
+        comparisons.append(compare(old, new))
+    return comparisons
