@@ -12,6 +12,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
 SCHEMA_DIR = REPO_DIR / "schema"
 SCHEMA_FILE = SCHEMA_DIR / "plan.schema.json"
+FRAMEWORK_SCHEMA_FILE = SCHEMA_DIR / "framework.schema.json"
+FRAMEWORKS_DIR = SCHEMA_DIR / "frameworks"
 PLANS_DIR = REPO_DIR / "plans"
 
 

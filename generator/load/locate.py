@@ -8,12 +8,14 @@ names records by their id: `standards[call-wait].target.value`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 PathPart = str | int
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DataPath = Sequence[PathPart]
 
 
@@ -39,7 +41,10 @@ def readable_path(data: Any, path: DataPath) -> str:
 
 
 def _record_name(record: Any) -> str | None:
-    """A record's id, or for results and findings their period."""
+    """A record's id, for results and findings their period, and for ids in a
+    list of references the id itself."""
+    if isinstance(record, str) and _SLUG.match(record):
+        return record
     if not isinstance(record, dict):
         return None
     for key in ("id", "period"):

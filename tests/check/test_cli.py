@@ -28,7 +28,7 @@ def test_problems_exit_1_with_file_line_column(run_cli) -> None:
     assert result.code == 1
     lines = result.out.splitlines()
     assert lines[0] == (
-        f"{SHOWN_INVALID}:6:10: error: agency.level: `munICIPAL` is not one of the allowed values."
+        f"{SHOWN_INVALID}:7:10: error: agency.level: `munICIPAL` is not one of the allowed values."
     )
     assert lines[1].startswith("    fix: Did you mean `municipal`?")
     assert lines[-1] == "1 plan checked: 1 error, 0 warnings."
@@ -37,7 +37,7 @@ def test_problems_exit_1_with_file_line_column(run_cli) -> None:
 def test_relative_paths_are_printed_as_given(run_cli, monkeypatch) -> None:
     monkeypatch.chdir(CASES)
     result = run_cli("validate", "invalid/agency-level_typo.yaml", "--today", TODAY)
-    assert result.out.startswith("invalid/agency-level_typo.yaml:6:10: error:")
+    assert result.out.startswith("invalid/agency-level_typo.yaml:7:10: error:")
 
 
 def test_warnings_fail_only_with_strict(run_cli) -> None:
@@ -60,7 +60,7 @@ def test_json_format_has_the_text_fields(run_cli) -> None:
     (diagnostic,) = json.loads(result.out)["diagnostics"]
     assert diagnostic == {
         "file": SHOWN_INVALID,
-        "line": 6,
+        "line": 7,
         "column": 10,
         "severity": "error",
         "where": "agency.level",
@@ -79,9 +79,9 @@ def test_github_format_annotates_and_summarises(run_cli, tmp_path: Path) -> None
     assert result.code == 1
     first, second = result.out.splitlines()
     assert first.startswith(
-        f"::error file={SHOWN_INVALID},line=6,col=10,title=agency.level::`munICIPAL` is not"
+        f"::error file={SHOWN_INVALID},line=7,col=10,title=agency.level::`munICIPAL` is not"
     )
-    assert second.startswith(f"::warning file={SHOWN_WARNING},line=139,col=11,")
+    assert second.startswith(f"::warning file={SHOWN_WARNING},line=142,col=11,")
     text = summary.read_text()
     assert text.startswith("## ❌ Plan validation failed")
     assert "| error | " in text and "| warning | " in text
