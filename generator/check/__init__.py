@@ -3,16 +3,20 @@ the semantic rules, and return every problem as a located `Diagnostic`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.check.finding import Finding
 from generator.diagnostics import Diagnostic, Report, Severity
 from generator.load.discover import display_path, find_plan_files, is_translation
-from generator.load.locate import locate, readable_path
+from generator.load.locate import DataPath, locate, readable_path
 from generator.load.yaml_source import Document, load_file
+
+if TYPE_CHECKING:
+    from generator.translation.checker import CheckedTranslation
 
 
 @dataclass(slots=True)
@@ -28,19 +32,27 @@ class CheckedPlan:
 class CheckResult:
     report: Report
     plans: list[CheckedPlan]
+    translations: list[CheckedTranslation] = field(default_factory=list)
 
 
 def check_paths(paths: list[Path], *, today: date) -> CheckResult:
-    """Check every plan file under `paths`. Raises UsageError for a missing path."""
-    files = [f for f in find_plan_files(paths) if not is_translation(f)]
-    report = Report(files=files)
-    plans: list[CheckedPlan] = []
+    """Check every plan and translation file under `paths`. Raises UsageError
+    for a path that does not exist."""
+    from generator.translation.checker import check_translation
+
+    files = find_plan_files(paths)
+    result = CheckResult(report=Report(files=files), plans=[])
     for file in files:
-        plan, diagnostics = check_file(file, today=today)
-        report.extend(diagnostics)
-        if plan is not None:
-            plans.append(plan)
-    return CheckResult(report=report, plans=plans)
+        if is_translation(file):
+            translation, diagnostics = check_translation(file)
+            if translation is not None:
+                result.translations.append(translation)
+        else:
+            plan, diagnostics = check_file(file, today=today)
+            if plan is not None:
+                result.plans.append(plan)
+        result.report.extend(diagnostics)
+    return result
 
 
 def check_file(path: Path, *, today: date) -> tuple[CheckedPlan | None, list[Diagnostic]]:
@@ -80,12 +92,17 @@ def plan_findings(document: Document, today: date) -> list[Finding]:
     return findings
 
 
-def locate_findings(document: Document, shown: str, findings: list[Finding]) -> list[Diagnostic]:
+def locate_findings(
+    document: Document,
+    shown: str,
+    findings: list[Finding],
+    name: Callable[[Any, DataPath], str] = readable_path,
+) -> list[Diagnostic]:
     """Give each finding its line, column and readable path; drop repeats."""
     out: dict[tuple[Any, ...], Diagnostic] = {}
     for finding in findings:
         line, column = locate(document.root, finding.path, key=finding.at_key)
-        where = readable_path(document.data, finding.path)
+        where = name(document.data, finding.path)
         diagnostic = Diagnostic(
             shown,
             line,

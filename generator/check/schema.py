@@ -49,23 +49,34 @@ _DEF_NOUNS = {
 
 
 @cache
-def _validator() -> Any:
+def _validator(kind: str) -> Any:
     from jsonschema import Draft202012Validator
 
-    schema = plan_schema()
+    schema = _schema(kind)
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _schema(kind: str) -> dict[str, Any]:
+    if kind == "translation":
+        from generator.translation.schema import translation_schema
+
+        return translation_schema()
+    return plan_schema()
 
 
 @cache
 def _def_names() -> dict[int, str]:
     """Identity of each `$defs` entry -> its name, to recognise which kind of
     value a raw error is about."""
-    return {id(value): name for name, value in plan_schema()["$defs"].items()}
+    names = {id(value): name for name, value in plan_schema()["$defs"].items()}
+    names.update({id(value): name for name, value in _schema("translation")["$defs"].items()})
+    return names
 
 
-def schema_findings(data: Any) -> Iterator[Finding]:
-    """Every schema violation in `data`, rewritten for people."""
-    for error in _validator().iter_errors(data):
+def schema_findings(data: Any, kind: str = "plan") -> Iterator[Finding]:
+    """Every violation of the plan schema (or, with kind="translation", of the
+    translation schema) in `data`, rewritten for people."""
+    for error in _validator(kind).iter_errors(data):
         handler = _HANDLERS.get(error.validator, _generic)
         yield from handler(error)
 
@@ -169,6 +180,14 @@ def _closest(word: str, choices: list[str]) -> str | None:
 def _format_or_pattern(error: Any) -> Iterator[Finding]:
     kind = _def_names().get(id(error.schema), "")
     value = error.instance
+    if error.parent is not None and error.parent.validator == "propertyNames":
+        yield Finding(
+            (*_path(error), value),
+            f"`{value}` is not an id or a period of the plan.",
+            "Records are keyed by their id (such as call-wait); results by their period.",
+            at_key=True,
+        )
+        return
     hint = _DEF_HINTS.get(kind, "")
     if kind == "id":
         suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")

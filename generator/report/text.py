@@ -4,6 +4,7 @@ indented below it, and a closing count."""
 from __future__ import annotations
 
 from generator.diagnostics import Report
+from generator.load.discover import is_translation
 
 
 def render_text(report: Report) -> str:
@@ -17,9 +18,13 @@ def render_text(report: Report) -> str:
 
 
 def summary_line(report: Report) -> str:
-    files = len(report.files)
+    translations = sum(1 for f in report.files if is_translation(f))
+    plans = len(report.files) - translations
     errors, warnings = len(report.errors), len(report.warnings)
-    checked = f"{files} plan{'s' if files != 1 else ''} checked"
+    checked = f"{plans} plan{'s' if plans != 1 else ''}"
+    if translations:
+        checked += f" and {translations} translation{'s' if translations != 1 else ''}"
+    checked += " checked"
     if not errors and not warnings:
         return f"{checked}: no problems found."
     return (
