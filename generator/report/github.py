@@ -5,14 +5,17 @@ job's summary page (`$GITHUB_STEP_SUMMARY`)."""
 from __future__ import annotations
 
 from generator.diagnostics import Report
+from generator.report.markdown import text as _cell
 from generator.report.text import summary_line
 
 
 def escape_data(text: str) -> str:
+    """Text made safe for the message of a workflow command."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
+    """Text made safe for a property (file, title) of a workflow command."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -25,12 +28,6 @@ def render_annotations(report: Report) -> str:
             f"col={d.column},title={escape_property(d.where)}::{escape_data(message)}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
-
-
-def _cell(text: str) -> str:
-    """Text made safe for a Markdown table cell: no pipes, no HTML, no newlines."""
-    replacements = {"|": "\\|", "<": "&lt;", ">": "&gt;", "\n": " ", "`": "'"}
-    return "".join(replacements.get(ch, ch) for ch in text)
 
 
 def render_summary(report: Report, *, strict: bool = False) -> str:

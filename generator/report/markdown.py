@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
-# Characters that start Markdown markup inside a line, backslash-escaped.
-_MARKUP = re.compile(r"([\\`*_{}\[\]()#+!|~^])")
+# Characters that start Markdown markup inside a line, backslash-escaped. Text
+# never starts a line here, so block markers (#, +, -) need no escape, and a
+# link or an image cannot form once its brackets are escaped.
+_MARKUP = re.compile(r"([\\`*_\[\]|~])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 

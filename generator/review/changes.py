@@ -53,8 +53,8 @@ class Change:
 SECTION_TITLES = {
     "plan": "Plan",
     "standards": "Promises and targets",
-    "results": "Results",
     "service_levels": "Service levels",
+    "results": "Results",
     "complaints": "Complaints",
     "services": "Services",
     "channels": "Channels",

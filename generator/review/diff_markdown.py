@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from generator.report.markdown import code, table, text
 from generator.review import describe
 from generator.review.changes import SECTION_TITLES, Change, Kind
 from generator.review.comparison import Comparison
-from generator.review.markdown import code, table, text
 from generator.review.records import by_key, field
 from generator.review.versions import Version
 

@@ -4,7 +4,7 @@ the job summary. Renderers return strings; they never pick the exit code."""
 from __future__ import annotations
 
 from generator.report.github import escape_data, escape_property
-from generator.review.markdown import code, text
+from generator.report.markdown import code, text
 from generator.review.ownership import OwnershipReport
 
 TITLE = "Pull request ownership"

@@ -73,7 +73,9 @@ def short_revision(revision: str) -> str:
 
 
 def _problem_text(problems: list[LoadProblem]) -> str:
-    return " ".join(f"Line {p.line}, column {p.column}: {p.message}" for p in problems)
+    return " ".join(
+        f"Line {p.line}, column {p.column}: {p.message} {p.hint}".strip() for p in problems
+    )
 
 
 def _git_ok(args: list[str], cwd: Path) -> bytes | None:

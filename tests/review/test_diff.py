@@ -1,0 +1,111 @@
+"""The diff command against golden Markdown: every fixture pair under
+fixtures/NAME/{old,new}.yaml has a golden/NAME.md and every golden file a
+fixture, plus the example plans' own editions. Refresh the goldens with
+`UPDATE_GOLDENS=1 make test` and read the change before committing it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures"
+GOLDEN = HERE / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
+
+FIXTURE_PAIRS = sorted(p.name for p in FIXTURES.iterdir() if (p / "old.yaml").is_file())
+EXAMPLE_PAIRS = {
+    "example-federal-benefits_2025-2026": (
+        "plans/example-federal-benefits/2025.yaml",
+        "plans/example-federal-benefits/2026.yaml",
+    ),
+    "example-city-sanitation_2026-2027": (
+        "plans/example-city-sanitation/2026.yaml",
+        "plans/example-city-sanitation/2027.yaml",
+    ),
+}
+
+
+def check_golden(name: str, actual: str) -> None:
+    golden = GOLDEN / f"{name}.md"
+    if UPDATE:
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.is_file(), f"no golden file for {name}: run with UPDATE_GOLDENS=1"
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", FIXTURE_PAIRS)
+def test_fixture_pair_matches_golden(name: str, run_cli, monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
+    folder = FIXTURES.relative_to(REPO) / name
+    result = run_cli("diff", folder / "old.yaml", folder / "new.yaml")
+    assert result.code == 0, result.err
+    check_golden(name, result.out)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLE_PAIRS))
+def test_example_editions_match_golden(name: str, run_cli, monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
+    old, new = EXAMPLE_PAIRS[name]
+    result = run_cli("diff", old, new)
+    assert result.code == 0, result.err
+    check_golden(name, result.out)
+
+
+def test_every_golden_has_a_fixture() -> None:
+    expected = {*FIXTURE_PAIRS, *EXAMPLE_PAIRS}
+    assert {p.stem for p in GOLDEN.glob("*.md")} == expected
+
+
+def test_federal_benefits_edition_flags_what_the_reviewer_must_see(run_cli, monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
+    result = run_cli("diff", *EXAMPLE_PAIRS["example-federal-benefits_2025-2026"])
+    flagged = result.out.split("### Plan")[0]
+    assert "| ⚠️ loosened | `standards[appeal-decision].target` |" in flagged
+    assert "at most 45 calendar days, for 80% of cases" in flagged
+    assert "at most 60 calendar days, for 80% of cases | ✅ Yes: In 2025 we promised" in flagged
+    assert "| ⚠️ result revised | `standards[retirement-decision].results[2025-Q4]` |" in flagged
+    assert "| tightened | `standards[call-answer].target` |" in result.out
+    assert "| added | `standards[chat-answer]` |" in result.out
+    assert "| added | `channels[web-chat]` |" in result.out
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("target-loosened-with-reason", 0),
+        ("target-tightened", 0),
+        ("target-loosened-without-reason", 1),
+        ("results", 1),
+    ],
+)
+def test_fail_on_flags_fails_only_on_unanswered_flags(name: str, code: int, run_cli) -> None:
+    folder = FIXTURES / name
+    result = run_cli("diff", folder / "old.yaml", folder / "new.yaml", "--fail-on-flags")
+    assert result.code == code
+
+
+def test_output_goes_to_a_file(run_cli, tmp_path: Path) -> None:
+    folder = FIXTURES / "target-tightened"
+    output = tmp_path / "summary.md"
+    result = run_cli("diff", folder / "old.yaml", folder / "new.yaml", "--output", output)
+    assert result.code == 0
+    assert result.out == ""
+    assert output.read_text(encoding="utf-8").startswith("## Changes to ")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["only-one.yaml"], "Name two plan files"),
+        (["missing-a.yaml", "missing-b.yaml"], "no such file"),
+    ],
+)
+def test_usage_errors_exit_2_without_traceback(args: list[str], message: str, run_cli) -> None:
+    result = run_cli("diff", *args)
+    assert result.code == 2
+    assert message in result.err
