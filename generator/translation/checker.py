@@ -154,7 +154,8 @@ def _lengths(view: Any, text: Any, path: tuple[str, ...]) -> list[Finding]:
         return [
             Finding(
                 path,
-                f"The plan has {len(view)} items here; the translation has {len(text)}.",
+                f"The plan has {_items(len(view))} here; the translation has "
+                f"{_items(len(text))}.",
                 "Translate every item, in the same order.",
                 rule="translation",
             )
@@ -196,3 +197,7 @@ def _has(data: Any, path: tuple[str, ...]) -> bool:
 
 def _where(_data: Any, path: Any) -> str:
     return readable(tuple(str(part) for part in path))
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'s' if count != 1 else ''}"

@@ -143,9 +143,7 @@ def test_the_conditions_language() -> None:
 def _quarterly(period: str, end: str = "2026-12-31", status: str = "published") -> Plan:
     return {
         "plan": {"status": status, "period": {"start": "2026-01-01", "end": end}},
-        "standards": [
-            {"measurement": {"frequency": "quarterly"}, "results": [{"period": period}]}
-        ],
+        "standards": [{"measurement": {"frequency": "quarterly"}, "results": [{"period": period}]}],
     }
 
 
