@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -59,8 +60,15 @@ def test_translation_schema_file_is_generated_from_the_plan_schema() -> None:
     assert path.read_text(encoding="utf-8") == text
 
 
+# Ids, periods, dates, links, emails and phone numbers: the facts a translation keeps.
+FACT = re.compile(
+    r"^([a-z0-9]+(-[a-z0-9]+)*|[0-9]{4}(-Q[1-4]|-[0-9]{2}(-[0-9]{2})?)?|https?://\S+"
+    r"|[^@\s]+@[^@\s]+|\+?[0-9][0-9 ().-]*)$"
+)
+
+
 def _numbers(value: Any, path: str = "") -> dict[str, Any]:
-    """Every value of the plan that is not free text, by path."""
+    """Every number and every fact-like string of a plan, by path."""
     out: dict[str, Any] = {}
     if isinstance(value, dict):
         for key, item in value.items():
@@ -68,7 +76,7 @@ def _numbers(value: Any, path: str = "") -> dict[str, Any]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             out.update(_numbers(item, f"{path}[{index}]"))
-    elif not isinstance(value, str) or not value or " " not in value:
+    elif not isinstance(value, str) or FACT.match(value):
         out[path] = value
     return out
 
