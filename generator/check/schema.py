@@ -73,9 +73,21 @@ def _def_names() -> dict[int, str]:
     return names
 
 
+@cache
+def _gate(kind: str) -> Any:
+    """A compiled validator that only answers valid or not, about a hundred
+    times faster than jsonschema; jsonschema runs only on invalid data, for its
+    detailed errors. The tests check both agree on every example file."""
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(_schema(kind), validate_formats=True)
+
+
 def schema_findings(data: Any, kind: str = "plan") -> Iterator[Finding]:
     """Every violation of the plan schema (or, with kind="translation", of the
     translation schema) in `data`, rewritten for people."""
+    if _gate(kind).is_valid(data):
+        return
     for error in _validator(kind).iter_errors(data):
         handler = _HANDLERS.get(error.validator, _generic)
         yield from handler(error)

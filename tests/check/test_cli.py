@@ -133,3 +133,16 @@ def test_a_folder_is_searched_for_plans(run_cli) -> None:
     result = run_cli("validate", CASES, "--today", TODAY, "--format", "json")
     files = json.loads(result.out)["files"]
     assert len(files) == len(list(CASES.rglob("*.yaml")))
+
+
+def test_checking_in_parallel_gives_the_same_report() -> None:
+    from datetime import date
+
+    from generator.check import PARALLEL_FROM, check_paths
+
+    files = list(CASES.rglob("*.yaml"))
+    assert len(files) >= PARALLEL_FROM
+    one = check_paths([CASES], today=date(2026, 11, 23), jobs=1)
+    two = check_paths([CASES], today=date(2026, 11, 23), jobs=2)
+    assert one.report.diagnostics == two.report.diagnostics
+    assert [p.path for p in one.plans] == [p.path for p in two.plans]

@@ -66,3 +66,31 @@ def test_format_checks_really_run(format_name: str, bad: str) -> None:
     checker = Draft202012Validator.FORMAT_CHECKER
     assert format_name in checker.checkers
     assert not checker.conforms(bad, format_name)
+
+
+def _documents() -> list[tuple[str, object, str]]:
+    from generator.load.discover import is_translation
+    from generator.load.yaml_source import load_file
+    from tests.conftest import PLANS, REPO
+
+    found = []
+    for path in sorted([*(REPO / "tests/check").rglob("*.yaml"), *PLANS.rglob("*.yaml")]):
+        if path.name.endswith("expected.yaml"):
+            continue
+        document, _ = load_file(path)
+        if document is not None and isinstance(document.data, dict):
+            kind = "translation" if is_translation(path) else "plan"
+            found.append((path.name, document.data, kind))
+    return found
+
+
+def test_the_fast_gate_agrees_with_jsonschema_on_every_example_file() -> None:
+    """The compiled validator decides whether jsonschema runs at all: on every
+    example file it must give the same verdict."""
+    from generator.check.schema import _gate, _validator
+
+    documents = _documents()
+    assert len(documents) > 50
+    for name, data, kind in documents:
+        slow = not any(True for _ in _validator(kind).iter_errors(data))
+        assert _gate(kind).is_valid(data) == slow, name
