@@ -10,7 +10,17 @@ from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
-SCHEMA_DIR = REPO_DIR / "schema"
+
+
+def _schema_dir() -> Path:
+    """The format's files: shipped inside the package by an installed wheel
+    (see setup.py), else the repository's schema/ (a checkout, an editable
+    install), so the validator also works as a pre-commit hook elsewhere."""
+    shipped = PACKAGE_DIR / "_schema"
+    return shipped if (shipped / "plan.schema.json").is_file() else REPO_DIR / "schema"
+
+
+SCHEMA_DIR = _schema_dir()
 SCHEMA_FILE = SCHEMA_DIR / "plan.schema.json"
 FRAMEWORK_SCHEMA_FILE = SCHEMA_DIR / "framework.schema.json"
 FRAMEWORKS_DIR = SCHEMA_DIR / "frameworks"
