@@ -70,23 +70,31 @@ def _read(path: Path) -> Any:
 @cache
 def frameworks(folder: Path = FRAMEWORKS_DIR) -> dict[str, Framework]:
     """Every framework in `folder`, by id, checked against the framework schema."""
-    from jsonschema import Draft202012Validator
+    import jsonschema_rs
 
     schema = json.loads(FRAMEWORK_SCHEMA_FILE.read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    gate = jsonschema_rs.validator_for(schema, validate_formats=True)
     found: dict[str, Framework] = {}
     for path in sorted(folder.glob("*.yaml")):
         if path.name == DEFAULTS_FILE:
             continue
         data = _read(path)
-        errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-        if errors:
-            where = ".".join(str(p) for p in errors[0].absolute_path)
-            raise PlansError(f"{path}: {where}: {errors[0].message}")
+        if not gate.is_valid(data):
+            _explain(schema, data, path)
         if data["id"] != path.stem:
             raise PlansError(f"{path}: the id `{data['id']}` must equal the file name.")
         found[data["id"]] = _framework(data)
     return found
+
+
+def _explain(schema: dict[str, Any], data: Any, path: Path) -> None:
+    """Raise with jsonschema's account of what is wrong with a framework file."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    where = ".".join(str(p) for p in errors[0].absolute_path) if errors else ""
+    raise PlansError(f"{path}: {where}: {errors[0].message if errors else 'invalid'}")
 
 
 def _framework(data: dict[str, Any]) -> Framework:
