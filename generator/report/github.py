@@ -46,4 +46,5 @@ def render_summary(report: Report, *, strict: bool = False) -> str:
             for d in diagnostics
         ]
         lines.append("")
-    return "\n".join(lines)
+    # End on a blank line, so whatever the next step appends starts a new block.
+    return "\n".join(lines) + "\n"

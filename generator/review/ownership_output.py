@@ -51,4 +51,4 @@ def render_ownership_summary(report: OwnershipReport) -> str:
         for agency, owners in report.owners.items()
     ]
     lines += [f"- **{p.severity.value}:** {text(p.message)}" for p in report.problems]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, ""]) + "\n"

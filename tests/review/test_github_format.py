@@ -44,6 +44,7 @@ SUMMARY = [
     f"| error | {FIXTURE} | 34:35 | complaints.response\\_time.unit | \\`days\\` is not one of the "
     "allowed values. | Say which days: \\`calendar-days\\` or \\`business-days\\`. |",
     "",
+    "",
 ]
 
 
