@@ -79,16 +79,42 @@ def diff_plans(old: Any, new: Any) -> list[Change]:
 
 
 def other_sections_changed(old: Any, new: Any, changes: list[Change]) -> list[str]:
-    """Top-level parts of the plan that differ although no listed change is in
-    them (wording, descriptions, findings), so the reviewer knows to look."""
+    """Fields that differ although no listed change covers them (descriptions,
+    measurement, findings...), named like changes, so the reviewer knows
+    where else to look in the file's diff."""
     if not isinstance(old, dict) or not isinstance(new, dict):
         return []
-    itemised = {change.where.split("[")[0].split(".")[0] for change in changes}
+    covered = [change.where for change in changes]
+    found: list[str] = []
+    for key in dict.fromkeys([*old, *new]):
+        before, after = old.get(key), new.get(key)
+        if before == after:
+            continue
+        if key in RECORDS:
+            for ident, a, b in matched(by_key(before, "id"), by_key(after, "id")):
+                if a is not None and b is not None and a != b:
+                    found.extend(_uncovered_fields(f"{key}[{ident}]", a, b, covered))
+        elif isinstance(before, dict) and isinstance(after, dict):
+            found.extend(_uncovered_fields(key, before, after, covered))
+        elif not _covered(key, covered):
+            found.append(key)
+    return found
+
+
+def _uncovered_fields(
+    where: str, old: dict[str, Any], new: dict[str, Any], covered: list[str]
+) -> list[str]:
+    names = dict.fromkeys([*old, *new])
     return [
-        key
-        for key in dict.fromkeys([*old, *new])
-        if old.get(key) != new.get(key) and key not in itemised
+        f"{where}.{name}"
+        for name in names
+        if old.get(name) != new.get(name) and not _covered(f"{where}.{name}", covered)
     ]
+
+
+def _covered(where: str, covered: list[str]) -> bool:
+    """True when a listed change is at `where` or inside it."""
+    return any(c == where or c.startswith((f"{where}.", f"{where}[")) for c in covered)
 
 
 def _plan_changes(old: Any, new: Any) -> Iterator[Change]:
