@@ -89,6 +89,14 @@ def _add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     diff.add_argument("--base", metavar="REF", help="compare each FILE with its version at REF")
     diff.add_argument("--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
     diff.add_argument(
+        "--format",
+        choices=("markdown", "github"),
+        default="markdown",
+        help="github: also annotate each flagged change on its line, and append the "
+        "Markdown to --summary FILE (default: $GITHUB_STEP_SUMMARY when set)",
+    )
+    diff.add_argument("--summary", type=Path, metavar="FILE", help="with --format github")
+    diff.add_argument(
         "--fail-on-flags",
         action="store_true",
         help="exit 1 when a flagged change (a weaker target, a revised result) has no reason",
@@ -216,10 +224,18 @@ def _diff(options: argparse.Namespace, today: date) -> int:
 
     comparisons = compare_paths(options.paths, base=options.base)
     markdown = "\n".join(render_diff(comparison) for comparison in comparisons)
-    if options.output is None:
-        sys.stdout.write(markdown)
-    else:
+    summary_file = options.summary or _env_path("GITHUB_STEP_SUMMARY")
+    if options.format == "github":
+        from generator.review.annotations import render_flag_annotations
+
+        sys.stdout.write(render_flag_annotations(comparisons))
+    if options.output is not None:
         options.output.write_text(markdown, encoding="utf-8")
+    elif options.format == "github" and summary_file is not None:
+        with summary_file.open("a", encoding="utf-8") as handle:
+            handle.write(markdown)
+    else:
+        sys.stdout.write(markdown)
     unanswered = [change for c in comparisons for change in c.unanswered]
     return EXIT_PROBLEMS if options.fail_on_flags and unanswered else EXIT_OK
 

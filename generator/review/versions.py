@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from yaml.nodes import Node
 
 from generator.errors import UsageError
 from generator.load.discover import display_path
@@ -29,6 +31,7 @@ class Version:
     data: Any = None
     exists: bool = True
     problem: str = ""
+    root: Node | None = field(default=None, compare=False, repr=False)
 
     @property
     def readable(self) -> bool:
@@ -44,7 +47,7 @@ def from_file(path: Path) -> Version:
     document, problems = load_file(path)
     if document is None:
         return Version(label, problem=_problem_text(problems))
-    return Version(label, data=document.data)
+    return Version(label, data=document.data, root=document.root)
 
 
 def from_git(path: Path, revision: str) -> Version:
@@ -64,7 +67,7 @@ def from_git(path: Path, revision: str) -> Version:
     document, problems = load_bytes(raw, path)
     if document is None:
         return Version(inside, shown, problem=_problem_text(problems))
-    return Version(inside, shown, document.data)
+    return Version(inside, shown, document.data, root=document.root)
 
 
 def short_revision(revision: str) -> str:

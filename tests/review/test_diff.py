@@ -109,3 +109,25 @@ def test_usage_errors_exit_2_without_traceback(args: list[str], message: str, ru
     result = run_cli("diff", *args)
     assert result.code == 2
     assert message in result.err
+
+
+def test_github_format_annotates_flags_on_their_lines(run_cli, monkeypatch, tmp_path) -> None:
+    monkeypatch.chdir(REPO)
+    folder = FIXTURES.relative_to(REPO) / "target-loosened-without-reason"
+    summary = tmp_path / "summary.md"
+    result = run_cli(
+        "diff", folder / "old.yaml", folder / "new.yaml", "--format", "github", "--summary", summary
+    )
+    assert result.code == 0
+    new = f"{folder}/new.yaml"
+    assert result.out.splitlines() == [
+        f"::warning file={new},line=7,col=5,title=Review%3A standards[letters].target::"
+        "Loosened: Days to mail a letter: at most 5 business days, for 95%25 of cases -> "
+        "Days to mail a letter: at most 5 business days, for 90%25 of cases. "
+        "No reason given: add standards[letters].target.change_reason.",
+        f"::warning file={new},line=8,col=5,title=Review%3A standards[courtesy-survey].target::"
+        "Removed: Visitors who rate staff courteous: at least 90%25 -> none. "
+        "The plan cannot hold a reason for this: ask in the pull request.",
+    ]
+    golden = GOLDEN / "target-loosened-without-reason.md"
+    assert summary.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")

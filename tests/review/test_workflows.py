@@ -118,7 +118,7 @@ def test_pull_requests_are_validated_summarised_built_and_previewed() -> None:
         "generator validate --format github plans",
         "git diff -z --name-only --no-renames",
         "generator owners --format github --changed-files",
-        "generator diff --base",
+        "generator diff --format github --base",
         "make site",
         "make test",
     ):
