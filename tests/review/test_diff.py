@@ -35,7 +35,12 @@ def check_golden(name: str, actual: str) -> None:
     if UPDATE:
         golden.write_text(actual, encoding="utf-8")
     assert golden.is_file(), f"no golden file for {name}: run with UPDATE_GOLDENS=1"
-    assert actual == golden.read_text(encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8")
+    assert actual == expected, (
+        f"{golden.relative_to(REPO)} differs from the diff's output. If the plans or the "
+        "summary changed on purpose, refresh it with `UPDATE_GOLDENS=1 make test` and "
+        "read the change."
+    )
 
 
 @pytest.mark.parametrize("name", FIXTURE_PAIRS)
