@@ -1,0 +1,22 @@
+"""The model: validated plans as typed records, with what the site computes
+from them (the status of each promise, each agency's current and earlier
+plans, the headline figures). Nothing here reads files or knows about HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from generator.check import CheckedPlan
+from generator.model.parse import parse_plan
+from generator.model.records import Plan
+from generator.model.site import AgencyPlans, Site, Tally, group_plans
+from generator.model.status import Status
+
+__all__ = ["AgencyPlans", "Plan", "Site", "Status", "Tally", "build_model"]
+
+
+def build_model(checked: Iterable[CheckedPlan], *, today: date) -> Site:
+    """The site's model from plans that passed the checks. An agency whose
+    plans are all drafts is left out until one is published."""
+    return group_plans((parse_plan(plan.data, plan.path) for plan in checked), today)
