@@ -3,6 +3,7 @@ run in-process, as a plan author would run it."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,12 @@ from generator.cli import main
 REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "plans"
 TODAY = "2026-11-23"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the plain-language grade cache out of the home folder."""
+    os.environ["SERVICE_PLANS_CACHE"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @dataclass

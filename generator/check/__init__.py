@@ -89,7 +89,7 @@ def check_file(path: Path, *, today: date) -> tuple[CheckedPlan | None, list[Dia
 
 def plan_findings(document: Document, today: date) -> list[Finding]:
     """Schema findings, then rule findings (rules only on a mapping at the top)."""
-    from generator.check import coverage_rules  # noqa: F401 - registers its rules
+    from generator.check import coverage_rules, plain_language  # noqa: F401 - registers rules
     from generator.check.rules import PlanView, rule_findings
     from generator.check.schema import schema_findings
 

@@ -1,0 +1,124 @@
+"""Plain language: a promise or a summary that reads above US grade 8
+(Flesch-Kincaid, measured by textstat) gets a warning naming the sentence.
+
+textstat and its hyphenation dictionary take a third of a second to load,
+more than the rest of a validation run, and an author validates the same text
+again and again. So grades are kept in a small cache file (one line per
+sentence, keyed by a hash of it) under $XDG_CACHE_HOME/service-plans/, and
+textstat is loaded only for sentences it has not graded before. Set
+SERVICE_PLANS_CACHE=off to grade every sentence afresh."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generator.check.finding import Finding
+from generator.check.rules import PlanView, records, rule
+from generator.diagnostics import Severity
+
+MAX_GRADE = 8.0
+CACHE_VERSION = "textstat-0.7.3-fk-1"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+@cache
+def _textstat() -> Any:
+    import textstat
+
+    return textstat
+
+
+def _cache_file() -> Path | None:
+    setting = os.environ.get("SERVICE_PLANS_CACHE", "")
+    if setting == "off":
+        return None
+    if setting:
+        return Path(setting) / "plain-language.json"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "service-plans" / "plain-language.json"
+
+
+def _key(sentence: str) -> str:
+    return hashlib.sha1(f"{CACHE_VERSION}\0{sentence}".encode()).hexdigest()[:20]
+
+
+def _load_cache(path: Path | None) -> dict[str, float]:
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save_cache(path: Path | None, grades: dict[str, float]) -> None:
+    """Write atomically; a cache that cannot be written is simply not kept."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False) as handle:
+            json.dump(grades, handle)
+        Path(handle.name).replace(path)
+    except OSError:
+        return
+
+
+def grades(sentences: list[str]) -> dict[str, float]:
+    """Flesch-Kincaid grade of each sentence, from the cache where it can."""
+    path = _cache_file()
+    cached = _load_cache(path)
+    result: dict[str, float] = {}
+    fresh = False
+    for sentence in sentences:
+        key = _key(sentence)
+        if key not in cached:
+            cached[key] = float(_textstat().flesch_kincaid_grade(sentence))
+            fresh = True
+        result[sentence] = cached[key]
+    if fresh:
+        _save_cache(path, cached)
+    return result
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text.strip()) if s]
+
+
+def _texts(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    info = data.get("plan")
+    if isinstance(info, dict) and isinstance(info.get("summary"), str):
+        yield ("plan", "summary"), info["summary"]
+    for index, standard in records(data, "standards"):
+        if isinstance(standard.get("promise"), str):
+            yield ("standards", index, "promise"), standard["promise"]
+
+
+@rule("plain-language")
+def plain_language(plan: PlanView) -> Iterator[Finding]:
+    """English text only: the grade formula is for English."""
+    if str(plan.data.get("language", "en")).split("-")[0] != "en":
+        return
+    texts = [(path, split_sentences(text)) for path, text in _texts(plan.data)]
+    graded = grades([sentence for _, sentences in texts for sentence in sentences])
+    for path, sentences in texts:
+        for sentence in sentences:
+            grade = graded[sentence]
+            if grade <= MAX_GRADE:
+                continue
+            quoted = sentence if len(sentence) <= 120 else sentence[:117] + "..."
+            yield Finding(
+                path,
+                f'This sentence reads at US grade {grade:.1f}, above grade 8: "{quoted}"',
+                "Use shorter sentences and everyday words, so every customer can read it.",
+                severity=Severity.WARNING,
+            )
