@@ -378,10 +378,16 @@ def channel_contact(plan: PlanView) -> Iterator[Finding]:
         if needed and needed not in channel:
             yield Finding(
                 ("channels", index),
-                f"A {channel.get('type')} channel needs `{needed}` so customers can use it.",
+                f"{_article(str(channel.get('type')))} {channel.get('type')} channel needs "
+                f"`{needed}` so customers can use it.",
                 f"Add `{needed}:` to this channel.",
                 at_key=True,
             )
+
+
+def _article(word: str) -> str:
+    """"An" before a vowel sound (email, in-person), "A" otherwise (phone, 311)."""
+    return "An" if word[:1] in "aeio" else "A"
 
 
 @rule("initiatives")

@@ -10,11 +10,19 @@ from generator.load.discover import is_translation
 def render_text(report: Report) -> str:
     lines: list[str] = []
     for d in report.sorted():
-        lines.append(f"{d.file}:{d.line}:{d.column}: {d.severity.value}: {d.where}: {d.message}")
+        lines.append(
+            f"{d.file}:{d.line}:{d.column}: {d.severity.value}: {_one_line(d.where)}: "
+            f"{_one_line(d.message)}"
+        )
         if d.hint:
-            lines.append(f"    fix: {d.hint}")
+            lines.append(f"    fix: {_one_line(d.hint)}")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    """Plan values quoted in a message stay on the message's line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def summary_line(report: Report) -> str:
