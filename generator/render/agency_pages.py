@@ -1,0 +1,67 @@
+"""The pages of one agency: its current plan at agencies/AGENCY/, and each
+earlier plan and draft at agencies/AGENCY/PLAN/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.model import AgencyPlans, Plan, Tally
+from generator.render import urls
+from generator.render.jsonld import agency_json_ld
+from generator.render.messages import Messages
+from generator.render.page import Page
+from generator.render.results import tally_text, view_results
+
+
+def agency_pages(agency: AgencyPlans, messages: Messages, site_url: str) -> Iterator[Page]:
+    for plan in agency.plans:
+        yield plan_page(agency, plan, messages, site_url)
+
+
+def plan_page(agency: AgencyPlans, plan: Plan, messages: Messages, site_url: str) -> Page:
+    url = urls.plan_url(agency, plan)
+    kind = _kind(agency, plan)
+    title = plan.agency.name if kind == "current" else f"{plan.agency.name}: {plan.title}"
+    return Page(
+        url=url,
+        template="pages/agency.md.j2",
+        title=title,
+        description=plan.agency.description or plan.summary,
+        # Earlier plans and drafts stay out of search: a search finds the
+        # plan in force, and its page links to the others.
+        searchable=kind == "current",
+        context=plan_context(agency, plan, messages, site_url + url, kind),
+    )
+
+
+def plan_context(
+    agency: AgencyPlans, plan: Plan, messages: Messages, page_url: str, kind: str
+) -> dict[str, Any]:
+    return {
+        "agency": agency,
+        "plan": plan,
+        "kind": kind,
+        "tally_sentence": tally_text(Tally.of(plan.standards), messages),
+        "results": {s.id: view_results(s, messages) for s in plan.standards},
+        "lang_attr": lang_attr(plan.language, messages.language),
+        "other_plans": [(other, urls.plan_url(agency, other))
+                        for other in agency.plans if other is not plan],
+        "json_ld": agency_json_ld(plan, page_url, messages),
+    }
+
+
+def lang_attr(text_language: str, interface_language: str) -> Markup:
+    """` lang="es"` on elements holding plan text when the plan is written in
+    another language than the interface, so screen readers switch voice."""
+    if text_language.split("-")[0] == interface_language.split("-")[0]:
+        return Markup("")
+    return Markup(' lang="{}"').format(text_language)
+
+
+def _kind(agency: AgencyPlans, plan: Plan) -> str:
+    if plan is agency.current:
+        return "current"
+    return "draft" if plan.status == "draft" else "archived"

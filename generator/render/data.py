@@ -1,0 +1,173 @@
+"""The plans as data: data/plans.json (every plan), one JSON file per plan,
+data/standards.csv (one row per promise) and data/results.csv (one row per
+result). The columns are declared once here; the Data page explains each
+one from the message catalogue (data.columns.FILE.COLUMN)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from generator.model import AgencyPlans, Plan, Site
+from generator.model.records import Result, Standard
+from generator.periods import period_bounds
+from generator.render import urls
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseRow:
+    agency: AgencyPlans
+    plan: Plan
+    standard: Standard
+    site_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResultRow:
+    promise: PromiseRow
+    result: Result
+
+
+Column = tuple[str, Callable[[Any], object]]
+
+
+def _plan_columns(get: Callable[[Any], PromiseRow]) -> list[Column]:
+    return [
+        ("agency_id", lambda r: get(r).plan.agency.id),
+        ("agency_name", lambda r: get(r).plan.agency.name),
+        ("plan", lambda r: get(r).plan.key),
+        ("plan_status", lambda r: get(r).plan.status),
+        ("current", lambda r: get(r).plan is get(r).agency.current),
+        ("standard_id", lambda r: get(r).standard.id),
+    ]
+
+
+def _promise_url(row: PromiseRow) -> str:
+    return f"{row.site_url}{urls.plan_url(row.agency, row.plan)}#promise-{row.standard.id}"
+
+
+def _target(row: PromiseRow, field: str) -> object:
+    return getattr(row.standard.target, field) if row.standard.target else None
+
+
+STANDARD_COLUMNS: list[Column] = [
+    *_plan_columns(lambda r: r),
+    ("plan_start", lambda r: r.plan.start.isoformat()),
+    ("plan_end", lambda r: r.plan.end.isoformat()),
+    ("promise", lambda r: r.standard.promise),
+    ("service_id", lambda r: r.standard.service.id),
+    ("service_name", lambda r: r.standard.service.name),
+    ("service_category", lambda r: r.standard.service.category),
+    ("channel_ids", lambda r: " ".join(c.id for c in r.standard.channels)),
+    ("channel_types", lambda r: " ".join(dict.fromkeys(c.type for c in r.standard.channels))),
+    ("metric", lambda r: _target(r, "metric")),
+    ("comparator", lambda r: _target(r, "comparator")),
+    ("target_value", lambda r: _target(r, "value")),
+    ("unit", lambda r: _target(r, "unit")),
+    ("scale_max", lambda r: _target(r, "scale_max")),
+    ("share", lambda r: _target(r, "share")),
+    ("measurement_source", lambda r: r.standard.measurement and r.standard.measurement.source),
+    ("frequency", lambda r: r.standard.measurement and r.standard.measurement.frequency),
+    ("latest_period", lambda r: r.standard.latest and r.standard.latest.period),
+    ("latest_value", lambda r: r.standard.latest and r.standard.latest.value),
+    ("latest_share_met", lambda r: r.standard.latest and r.standard.latest.share_met),
+    ("status", lambda r: r.standard.status.value),
+    ("page_url", lambda r: _promise_url(r)),
+]
+
+RESULT_COLUMNS: list[Column] = [
+    *_plan_columns(lambda r: r.promise),
+    ("period", lambda r: r.result.period),
+    ("period_start", lambda r: _bound(r.result.period, 0)),
+    ("period_end", lambda r: _bound(r.result.period, 1)),
+    ("value", lambda r: r.result.value),
+    ("share_met", lambda r: r.result.share_met),
+    ("cases", lambda r: r.result.cases),
+    ("status", lambda r: r.result.status.value),
+    ("comparator", lambda r: _target(r.promise, "comparator")),
+    ("target_value", lambda r: _target(r.promise, "value")),
+    ("unit", lambda r: _target(r.promise, "unit")),
+    ("share", lambda r: _target(r.promise, "share")),
+    ("note", lambda r: r.result.note),
+    ("revised_on", lambda r: r.result.revised and r.result.revised.date.isoformat()),
+    ("revision_reason", lambda r: r.result.revised and r.result.revised.reason),
+]
+
+PLANS_JSON_FIELDS = ("agency_id", "plan", "status", "current", "page_url", "data_url", "content")
+
+
+def promise_rows(site: Site, site_url: str) -> Iterator[PromiseRow]:
+    for agency in site.agencies:
+        for plan in agency.plans:
+            for standard in plan.standards:
+                yield PromiseRow(agency, plan, standard, site_url)
+
+
+def standards_csv(site: Site, site_url: str) -> str:
+    return _csv(STANDARD_COLUMNS, promise_rows(site, site_url))
+
+
+def results_csv(site: Site, site_url: str) -> str:
+    rows = (ResultRow(p, r) for p in promise_rows(site, site_url) for r in p.standard.results)
+    return _csv(RESULT_COLUMNS, rows)
+
+
+def plan_json(plan: Plan) -> str:
+    """The plan exactly as validated, as JSON."""
+    return _json(plan.data)
+
+
+def plans_json(site: Site, site_url: str) -> str:
+    entries = [
+        {
+            "agency_id": plan.agency.id,
+            "plan": plan.key,
+            "status": plan.status,
+            "current": plan is agency.current,
+            "page_url": site_url + urls.plan_url(agency, plan),
+            "data_url": site_url + urls.plan_json_url(plan),
+            "content": plan.data,
+        }
+        for agency in site.agencies
+        for plan in agency.plans
+    ]
+    return _json({"schema": site_url + urls.SCHEMA, "plans": entries})
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text that a spreadsheet shows instead of running: a leading `'` before
+    what it would take for a formula (the OWASP advice on CSV injection)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _csv(columns: list[Column], rows: Iterator[Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(name for name, _ in columns)
+    for row in rows:
+        writer.writerow(_cell(get(row)) for _, get in columns)
+    return out.getvalue()
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return spreadsheet_safe(str(value)) if isinstance(value, str) else str(value)
+
+
+def _bound(period: str, index: int) -> str:
+    bounds = period_bounds(period)
+    return bounds[index].isoformat() if bounds else ""
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,91 @@
+"""The Jinja2 environment that renders every page.
+
+Autoescape is on and undefined names fail (`StrictUndefined`). On top of
+that, `finalize` passes every value a template prints through `inert`, the
+HTML-and-Markdown escape, unless it is already `Markup` (our own markup,
+built from escaped parts): a template cannot print plan text raw by
+forgetting a filter. Printing None fails too, so optional fields are guarded
+with `if` instead of showing "None"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from generator.model.records import Duration
+from generator.render import urls
+from generator.render.escape import inert, inert_json, inert_lines, safe_url, tel_url
+from generator.render.messages import Messages
+
+TEMPLATES_DIR = Path(__file__).with_name("templates")
+STATIC_DIR = Path(__file__).with_name("static")
+
+
+def make_environment(messages: Messages, site_url: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
+    )
+    # `lang_attr` is set per page for plans written in another language.
+    env.globals.update(
+        t=messages, urls=urls, href=_href, site_url=site_url, lang_attr=Markup("")
+    )
+    env.filters.update(
+        text=inert,
+        lines=inert_lines,
+        url=safe_url,
+        tel=tel_url,
+        json_ld=inert_json,
+        number=messages.number,
+        percent=messages.percent,
+        date=messages.date,
+        period=messages.period,
+        quantity=messages.quantity,
+        duration=lambda d: _duration(messages, d),
+        label=lambda value, kind: messages.label(kind, value),
+        language=messages.language_name,
+        display_url=display_url,
+        join_list=lambda items: messages.list(
+            [inert(i) if not isinstance(i, Markup) else i for i in items]
+        ),
+    )
+    return env
+
+
+def display_url(url: str) -> str:
+    """A web address as people read it: no scheme, no trailing slash."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        raise TypeError("A template printed None: guard optional fields with `if`.")
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Markup(str(value))
+    return inert(value)
+
+
+def _markup(value: Any) -> Markup:
+    return value if isinstance(value, Markup) else inert(value)
+
+
+def _duration(messages: Messages, duration: Duration) -> Markup:
+    return messages.quantity(duration.value, duration.unit)
+
+
+@pass_context
+def _href(context: Context, target: str) -> Markup:
+    """A link from the page being rendered (its `here`) to `target`."""
+    return inert(urls.relative(context["here"], target))

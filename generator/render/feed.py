@@ -1,0 +1,53 @@
+"""An Atom feed of plan publications and updates (feed.xml): one entry per
+plan, dated by its last change, newest first. Built with ElementTree, so
+every plan string is XML-escaped by the serializer."""
+
+from __future__ import annotations
+
+from datetime import date
+from xml.etree import ElementTree as ET
+
+from generator.model import Site
+from generator.render import urls
+from generator.render.messages import Messages
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def atom_feed(site: Site, site_url: str, messages: Messages) -> str:
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": messages.language})
+    entries = sorted(
+        ((agency, plan) for agency in site.agencies for plan in agency.plans),
+        key=lambda item: (item[1].last_changed, item[1].agency.id, item[1].key),
+        reverse=True,
+    )
+    newest = entries[0][1].last_changed if entries else site.today
+    _text(feed, "id", site_url + urls.FEED)
+    _text(feed, "title", str(messages.text("feed.title")))
+    _text(feed, "subtitle", str(messages.text("feed.subtitle")))
+    _text(feed, "updated", _timestamp(newest))
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": site_url + urls.FEED})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url})
+    for agency, plan in entries:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        page = site_url + urls.plan_url(agency, plan)
+        # The id names the plan and its version, so an update is a new item.
+        _text(entry, "id", f"{page}#{plan.key}-{plan.last_changed.isoformat()}")
+        _text(entry, "title", f"{plan.agency.name}: {plan.title}")
+        _text(entry, "published", _timestamp(plan.published))
+        _text(entry, "updated", _timestamp(plan.last_changed))
+        author = ET.SubElement(entry, f"{{{ATOM}}}author")
+        _text(author, "name", plan.agency.name)
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": page})
+        _text(entry, "summary", plan.summary)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = text
+
+
+def _timestamp(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"

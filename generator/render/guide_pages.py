@@ -1,0 +1,66 @@
+"""The pages for agencies: how to publish a plan, the format reference (from
+the schema), the example plans, and the data files with their columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.model import Site
+from generator.render import urls
+from generator.render.data import PLANS_JSON_FIELDS, RESULT_COLUMNS, STANDARD_COLUMNS
+from generator.render.messages import Messages
+from generator.render.page import Page
+from generator.render.reference import record_anchor, schema_records
+from generator.resources import plan_schema
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    key: str
+    name: str
+    url: str | None  # None for a family of files, such as one per plan
+    columns: tuple[str, ...] = ()
+
+
+DATA_FILES = (
+    DataFile("plans_json", urls.PLANS_JSON, urls.PLANS_JSON, PLANS_JSON_FIELDS),
+    DataFile("plan_json", f"{urls.DATA}plans/AGENCY/PLAN.json", None),
+    DataFile("standards_csv", urls.STANDARDS_CSV, urls.STANDARDS_CSV,
+             tuple(name for name, _ in STANDARD_COLUMNS)),
+    DataFile("results_csv", urls.RESULTS_CSV, urls.RESULTS_CSV,
+             tuple(name for name, _ in RESULT_COLUMNS)),
+    DataFile("schema", urls.SCHEMA, urls.SCHEMA),
+    DataFile("feed", urls.FEED, urls.FEED),
+)
+
+
+def guide_pages(site: Site, messages: Messages) -> Iterator[Page]:
+    schema = plan_schema()
+    yield Page(url=urls.PUBLISH, template="pages/publish.md.j2",
+               title=messages("pages.publish.title"))
+    yield Page(
+        url=urls.REFERENCE,
+        template="pages/reference.md.j2",
+        title=messages("pages.reference.title"),
+        context={
+            "records": schema_records(schema),
+            "record_anchor": record_anchor,
+            "schema_description": schema.get("description", ""),
+            "version": urls.SCHEMA.split("/")[1],
+        },
+    )
+    examples = [(plan, urls.plan_url(agency, plan))
+                for agency in site.agencies for plan in agency.plans if plan.example]
+    yield Page(
+        url=urls.EXAMPLES,
+        template="pages/examples.md.j2",
+        title=messages("pages.examples.title"),
+        context={"examples": examples},
+    )
+    yield Page(
+        url=urls.DATA,
+        template="pages/data.md.j2",
+        title=messages("pages.data.title"),
+        context={"files": DATA_FILES},
+    )

@@ -1,0 +1,132 @@
+"""schema.org data for an agency page, as JSON-LD written inline in the page:
+the agency as a `GovernmentOrganization`, each service as a
+`GovernmentService` offered through `ServiceChannel`s, with a
+`processingTime` wherever a promise or a service level sets a time."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from generator.model.records import Channel, Duration, Plan, Service
+from generator.render.messages import Messages
+
+# Rough lengths, in seconds, only to pick the longest of several times.
+_SECONDS = {
+    "seconds": 1,
+    "minutes": 60,
+    "hours": 3600,
+    "calendar-days": 86400,
+    "weeks": 7 * 86400,
+    "months": 30 * 86400,
+}
+_ISO = {"seconds": "PT{}S", "minutes": "PT{}M", "hours": "PT{}H", "calendar-days": "P{}D",
+        "weeks": "P{}W", "months": "P{}M"}
+
+
+def agency_json_ld(plan: Plan, page_url: str, messages: Messages) -> dict[str, Any]:
+    agency = plan.agency
+    organization: dict[str, Any] = {
+        "@type": "GovernmentOrganization",
+        "@id": f"{page_url}#organization",
+        "name": agency.name,
+        "url": agency.website,
+        "areaServed": agency.jurisdiction,
+        "employee": _compact({
+            "@type": "Person",
+            "name": agency.officer.name,
+            "jobTitle": agency.officer.title,
+            "email": agency.officer.email,
+            "telephone": agency.officer.phone,
+        }),
+    }
+    organization.update(_compact({
+        "alternateName": agency.short_name,
+        "description": agency.description,
+        "telephone": agency.contact.phone,
+        "email": agency.contact.email,
+        "address": _address(agency.contact.address),
+        "parentOrganization": {"@type": "GovernmentOrganization", "name": agency.parent}
+        if agency.parent else None,
+    }))
+    services = [_service(plan, service, organization["@id"], page_url, messages)
+                for service in plan.services]
+    return {"@context": "https://schema.org", "@graph": [organization, *services]}
+
+
+def _service(
+    plan: Plan, service: Service, provider: str, page_url: str, messages: Messages
+) -> dict[str, Any]:
+    return _compact({
+        "@type": "GovernmentService",
+        "@id": f"{page_url}#service-{service.id}",
+        "name": service.name,
+        "description": service.description,
+        "serviceType": str(messages.label("category", service.category)),
+        "url": service.url,
+        "provider": {"@id": provider},
+        "areaServed": plan.agency.jurisdiction,
+        "audience": [{"@type": "Audience", "audienceType": c.name} for c in service.customers],
+        "availableChannel": [_channel(plan, service, channel) for channel in service.channels],
+    })
+
+
+def _channel(plan: Plan, service: Service, channel: Channel) -> dict[str, Any]:
+    time = processing_time(plan, service, channel)
+    return _compact({
+        "@type": "ServiceChannel",
+        "name": channel.name,
+        "description": channel.description,
+        "serviceUrl": channel.url,
+        "servicePhone": {"@type": "ContactPoint", "telephone": channel.phone}
+        if channel.phone else None,
+        "servicePostalAddress": _address(channel.address),
+        "availableLanguage": list(channel.languages) or None,
+        "processingTime": iso_duration(time) if time else None,
+    })
+
+
+def processing_time(plan: Plan, service: Service, channel: Channel) -> Duration | None:
+    """The longest time the plan promises for this service on this channel:
+    from a promise with a time target, or a service level's resolution (or,
+    without one, its status message) time."""
+    times = [
+        Duration(s.target.value, s.target.unit)
+        for s in plan.standards
+        if s.service is service and channel in s.channels and s.target
+        and s.target.unit in (*_SECONDS, "business-days")
+    ]
+    times += [
+        level.resolution or level.status_message
+        for level in plan.service_levels
+        if level.service is service and channel in level.channels
+    ]
+    return max(times, key=_seconds, default=None)
+
+
+def iso_duration(duration: Duration) -> str:
+    """An ISO 8601 duration; business days are counted as calendar days."""
+    value, unit = _calendar(duration)
+    number = f"{value:g}" if isinstance(value, float) else str(value)
+    return _ISO[unit].format(number)
+
+
+def _seconds(duration: Duration) -> float:
+    value, unit = _calendar(duration)
+    return value * _SECONDS[unit]
+
+
+def _calendar(duration: Duration) -> tuple[float, str]:
+    """A business day count as the calendar days it can span at most: a
+    weekend for every five business days started."""
+    if duration.unit == "business-days":
+        return duration.value + 2 * math.ceil(duration.value / 5), "calendar-days"
+    return duration.value, duration.unit
+
+
+def _address(text: str | None) -> dict[str, Any] | None:
+    return {"@type": "PostalAddress", "streetAddress": text} if text else None
+
+
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if value is not None and value != []}

@@ -1,0 +1,153 @@
+"""Every word of the interface comes from a message catalogue: one YAML file
+per language in generator/render/messages/, keyed by message id. Adding a
+language is adding a file; plural forms follow the language's CLDR rules
+(through Babel), and numbers, dates and language names are formatted for it.
+
+Messages are our own text, but they are escaped like plan text all the same,
+and so is every value put into them: a translation cannot break a page."""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from markupsafe import Markup
+
+from generator.errors import BuildError
+from generator.periods import period_bounds, period_kind
+from generator.render.escape import inert
+
+CATALOGUE_DIR = Path(__file__).with_name("messages")
+_FORMATTER = string.Formatter()
+
+
+class Messages:
+    """The interface text of one language. Call it with a message id: a
+    missing id fails the build, so a page is never left with a blank."""
+
+    def __init__(self, language: str, catalogue: dict[str, Any]) -> None:
+        self.language = language
+        self.locale = Locale.parse(language, sep="-")
+        self._catalogue = catalogue
+
+    def __call__(self, key: str, count: float | None = None, **values: Any) -> Markup:
+        template = self.text(key, count)
+        if count is not None:
+            values.setdefault("count", self.number(count))
+        return Markup("").join(self._interpolate(template, key, values))
+
+    def text(self, key: str, count: float | None = None) -> str:
+        """The raw message, choosing its plural form by `count`."""
+        node: Any = self._catalogue
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise BuildError(f"The message catalogue {self.language!r} has no {key!r}.")
+            node = node[part]
+        if isinstance(node, dict) and "other" in node:
+            form = self.locale.plural_form(abs(count)) if count is not None else "other"
+            node = node.get(form, node["other"])
+        if not isinstance(node, str):
+            raise BuildError(f"The message {key!r} in {self.language!r} is not text.")
+        return node
+
+    def maybe(self, key: str, fallback: str) -> Markup:
+        """The message `key`, or `fallback` (escaped) where there is none."""
+        return self(key) if self.has(key) else inert(fallback)
+
+    def has(self, key: str) -> bool:
+        node: Any = self._catalogue
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return False
+            node = node[part]
+        return True
+
+    def _interpolate(self, template: str, key: str, values: dict[str, Any]) -> list[Markup]:
+        out: list[Markup] = []
+        for literal, field, _spec, _conversion in _FORMATTER.parse(template):
+            out.append(inert(literal))
+            if field is None:
+                continue
+            if field not in values:
+                raise BuildError(f"The message {key!r} needs a value for {{{field}}}.")
+            out.append(self._value(values[field]))
+        return out
+
+    def _value(self, value: Any) -> Markup:
+        if isinstance(value, Markup):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return inert(self.number(value))
+        return inert(value)
+
+    def label(self, kind: str, value: str) -> Markup:
+        """The display label of a format value, such as a channel type."""
+        return self(f"labels.{kind}.{value}")
+
+    def number(self, value: float) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, value: float) -> Markup:
+        return self("format.percent", value=self.number(round(value, 1)))
+
+    def quantity(self, value: float, unit: str, scale_max: float | None = None) -> Markup:
+        """A number with its unit, such as "2 business days", "87.4%" or
+        "4.2 out of 5"."""
+        if unit == "score" and scale_max is not None:
+            return self("units.score_out_of", value=self.number(value), top=self.number(scale_max))
+        return self(f"units.{unit}", count=value, value=self.number(value))
+
+    def date(self, day: date) -> str:
+        return format_date(day, format="long", locale=self.locale)
+
+    def period(self, period: str, *, short: bool = False) -> Markup:
+        """A reporting period in words: "July to September 2026", "March 2026"."""
+        bounds, kind = period_bounds(period), period_kind(period)
+        if bounds is None or kind is None:
+            return inert(period)
+        first, last = bounds
+        style = "short" if short else "long"
+        return self(
+            f"period.{kind}_{style}",
+            year=str(first.year),
+            quarter=str((first.month - 1) // 3 + 1),
+            first_month=self._month(first, short=short),
+            last_month=self._month(last, short=short),
+        )
+
+    def _month(self, day: date, *, short: bool) -> str:
+        return format_date(day, format="LLL" if short else "LLLL", locale=self.locale)
+
+    def language_name(self, tag: str) -> str:
+        """A language's name in the interface language: "zh-Hant" -> "Chinese (Traditional)"."""
+        try:
+            name = Locale.parse(tag, sep="-").get_display_name(self.locale)
+        except (ValueError, UnknownLocaleError):
+            return tag
+        return name or tag
+
+    def list(self, items: list[Markup]) -> Markup:
+        """Items joined as the language joins a list: "a, b and c"."""
+        if len(items) < 2:
+            return Markup("").join(items)
+        separator = inert(self.text("format.list_separator"))
+        return self("format.list", items=separator.join(items[:-1]), last=items[-1])
+
+
+@cache
+def load_messages(language: str) -> Messages:
+    """The catalogue of `language` (a file such as messages/en.yaml)."""
+    path = CATALOGUE_DIR / f"{language}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in CATALOGUE_DIR.glob("*.yaml"))
+        raise BuildError(f"No message catalogue for {language!r}. Known: {', '.join(known)}.")
+    with path.open(encoding="utf-8") as handle:
+        catalogue = yaml.safe_load(handle)
+    return Messages(language, catalogue)

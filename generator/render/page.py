@@ -1,0 +1,44 @@
+"""A page of the site: where it is published, its front matter and the
+template that writes its Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from jinja2 import Environment
+from markupsafe import Markup
+
+from generator.render.escape import inert
+from generator.render.urls import docs_path
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """`title` and `description` go into the front matter, which MkDocs themes
+    print without escaping: they are escaped here. `searchable=False` keeps a
+    page out of the search index, which every visitor who searches downloads."""
+
+    url: str
+    template: str
+    title: str | Markup
+    context: dict[str, Any] = field(default_factory=dict)
+    description: str | Markup | None = None
+    searchable: bool = True
+
+
+def render_page(env: Environment, page: Page) -> tuple[str, str]:
+    """(path in the docs tree, Markdown text) of one page."""
+    front: dict[str, Any] = {"title": _escaped(page.title)}
+    if page.description:
+        front["description"] = _escaped(page.description)
+    if not page.searchable:
+        front["search"] = {"exclude": True}
+    body = env.get_template(page.template).render(here=page.url, **page.context)
+    matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    return docs_path(page.url), f"---\n{matter}---\n\n{body.strip()}\n"
+
+
+def _escaped(text: str | Markup) -> str:
+    return str(text) if isinstance(text, Markup) else str(inert(text))

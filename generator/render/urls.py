@@ -1,0 +1,84 @@
+"""Where every page and data file lives, as a URL relative to the site root.
+
+Published addresses never change once out: an agency's page is
+agencies/AGENCY/, each earlier plan and each draft stays at
+agencies/AGENCY/PLAN/, and the data of each plan at data/plans/AGENCY/PLAN.json.
+Links between pages are written relative, so the site works under any path,
+in `mkdocs serve` and from a folder on disk."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from generator.model import AgencyPlans, Plan
+
+HOME = ""
+AGENCIES = "agencies/"
+LEVELS = "levels/"
+PLACES = "places/"
+PROMISES = "promises/"
+RESPONSE_TIMES = "response-times/"
+COMPLAINTS = "complaints/"
+PUBLISH = "publish/"
+REFERENCE = "reference/"
+EXAMPLES = "examples/"
+DATA = "data/"
+SCHEMA = "schema/1/plan.schema.json"
+FEED = "feed.xml"
+PLANS_JSON = "data/plans.json"
+STANDARDS_CSV = "data/standards.csv"
+RESULTS_CSV = "data/results.csv"
+STYLESHEET = "assets/stylesheets/plans.css"
+
+_UNSAFE = re.compile(r"[^a-z0-9-]+")
+
+
+def segment(key: str) -> str:
+    """A plan's key (its file name, such as 2026) as a path segment."""
+    return _UNSAFE.sub("-", key.lower()).strip("-") or "plan"
+
+
+def agency_url(agency_id: str) -> str:
+    return f"{AGENCIES}{agency_id}/"
+
+
+def plan_url(agency: AgencyPlans, plan: Plan) -> str:
+    """The current plan is the agency's page; every other plan has its own."""
+    if plan is agency.current:
+        return agency_url(agency.id)
+    return archived_plan_url(plan)
+
+
+def archived_plan_url(plan: Plan) -> str:
+    return f"{agency_url(plan.agency.id)}{segment(plan.key)}/"
+
+
+def plan_json_url(plan: Plan) -> str:
+    return f"{DATA}plans/{plan.agency.id}/{segment(plan.key)}.json"
+
+
+def example_file_url(plan: Plan) -> str:
+    return f"{EXAMPLES}{plan.agency.id}/{segment(plan.key)}.yaml"
+
+
+def channel_promises_url(channel_type: str) -> str:
+    return f"{PROMISES}channels/{channel_type}/"
+
+
+def docs_path(url: str) -> str:
+    """The Markdown file in the docs tree that MkDocs publishes at `url`."""
+    return f"{url}index.md" if url.endswith("/") or url == HOME else url
+
+
+def relative(here: str, target: str) -> str:
+    """A link from the page at `here` to `target` (both site-relative URLs).
+    A fragment (`#section`) is kept."""
+    path, hash_mark, fragment = target.partition("#")
+    if hash_mark and path == here:
+        return hash_mark + fragment
+    start = here.rstrip("/") or "."
+    link = posixpath.relpath(path.rstrip("/") or ".", start)
+    if path.endswith("/") or path == HOME:
+        link = "./" if link == "." else link + "/"
+    return link + hash_mark + fragment
