@@ -1,0 +1,98 @@
+"""The data files match the plans: every promise is a row of standards.csv,
+every result a row of results.csv, and each plan's JSON (alone and in
+plans.json) is the validated plan itself."""
+
+from __future__ import annotations
+
+import csv
+import json
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from generator.load.yaml_source import load_file
+from generator.render.data import spreadsheet_safe
+from tests.site.conftest import FIXTURE_PLANS, PLANS, Built
+
+
+def _plans() -> list[tuple[str, str, dict]]:
+    """(agency id, plan key, data) of every plan file, read by the real loader."""
+    out = []
+    for folder in (PLANS, FIXTURE_PLANS):
+        for path in sorted(folder.glob("*/*.yaml")):
+            if len(path.name.split(".")) != 2:
+                continue  # a translation
+            document, problems = load_file(path)
+            assert document is not None, problems
+            out.append((path.parent.name, path.stem, document.data))
+    return out
+
+
+def _rows(built: Built, name: str) -> list[dict[str, str]]:
+    with (built.site / "data" / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize(("agency", "key", "data"), _plans(), ids=lambda v: str(v)[:40])
+def test_each_plan_json_is_the_validated_plan(built: Built, agency: str, key: str, data: dict):
+    path = built.site / "data" / "plans" / agency / f"{key}.json"
+    assert json.loads(path.read_text(encoding="utf-8")) == data
+
+
+def test_plans_json_holds_every_plan(built: Built) -> None:
+    listed = json.loads((built.site / "data" / "plans.json").read_text(encoding="utf-8"))
+    assert listed["schema"].endswith("/schema/1/plan.schema.json")
+    found = {(p["agency_id"], p["plan"]): p["content"] for p in listed["plans"]}
+    assert found == {(agency, key): data for agency, key, data in _plans()}
+    current = [p for p in listed["plans"] if p["current"]]
+    assert len(current) == len({p["agency_id"] for p in listed["plans"]})
+
+
+def test_every_promise_is_a_row(built: Built) -> None:
+    rows = _rows(built, "standards.csv")
+    expected = [
+        (agency, key, s["id"], spreadsheet_safe(s["promise"]))
+        for agency, key, data in _plans() for s in data["standards"]
+    ]
+    assert sorted((r["agency_id"], r["plan"], r["standard_id"], r["promise"]) for r in rows) == (
+        sorted(expected)
+    )
+
+
+def test_every_result_is_a_row(built: Built) -> None:
+    rows = _rows(built, "results.csv")
+    expected = sorted(
+        (agency, key, s["id"], r["period"], r.get("value", r.get("share_met")))
+        for agency, key, data in _plans() for s in data["standards"] for r in s.get("results", [])
+    )
+    found = sorted(
+        (r["agency_id"], r["plan"], r["standard_id"], r["period"],
+         float(r["value"] or r["share_met"]) if (r["value"] or r["share_met"]) else None)
+        for r in rows
+    )
+    assert found == [(a, k, s, p, float(v) if v is not None else None) for a, k, s, p, v in expected]
+
+
+def test_statuses_in_the_csv(built: Built) -> None:
+    rows = {(r["agency_id"], r["plan"], r["standard_id"]): r for r in _rows(built, "standards.csv")}
+    assert rows["example-federal-benefits", "2026", "courtesy"]["status"] == "no-target"
+    assert rows["example-federal-benefits", "2026", "call-back"]["status"] == "no-data"
+    assert rows["example-federal-benefits", "2026", "call-answer"]["status"] == "met"
+    assert rows["example-federal-benefits", "2026", "call-answer"]["current"] == "true"
+    assert rows["example-federal-benefits", "2025", "call-answer"]["current"] == "false"
+
+
+def test_the_schema_is_published_at_its_versioned_address(built: Built) -> None:
+    published = built.site / "schema" / "1" / "plan.schema.json"
+    source = Path(__file__).resolve().parents[2] / "schema" / "plan.schema.json"
+    assert published.read_bytes() == source.read_bytes()
+    assert json.loads(published.read_bytes())["$id"].endswith("/schema/1/plan.schema.json")
+
+
+def test_the_data_page_explains_every_column(built: Built) -> None:
+    page = unescape(built.page("data/"))
+    for name in ("standards.csv", "results.csv"):
+        header = (built.site / "data" / name).read_text(encoding="utf-8").splitlines()[0]
+        for column in header.split(","):
+            assert f"<code>{column}</code>" in page, column

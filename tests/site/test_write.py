@@ -1,0 +1,44 @@
+"""The writer rewrites only files whose bytes changed, deletes what is no
+longer rendered, and never cleans a folder it did not write."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.errors import BuildError
+from generator.write import MARKER, write_tree
+
+
+def test_only_changed_files_are_rewritten(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    write_tree({"a.md": b"one", "sub/b.md": b"two"}, root)
+    old = root / "a.md"
+    os.utime(old, ns=(1, 1))
+    stats = write_tree({"a.md": b"one", "sub/b.md": b"three"}, root)
+    assert (stats.written, stats.unchanged, stats.deleted) == (1, 1, 0)
+    assert old.stat().st_mtime_ns == 1
+    assert (root / "sub" / "b.md").read_bytes() == b"three"
+
+
+def test_stale_files_and_empty_folders_are_deleted(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    write_tree({"a.md": b"one", "old/b.md": b"two"}, root)
+    stats = write_tree({"a.md": b"one"}, root)
+    assert stats.deleted == 1
+    assert sorted(p.name for p in root.iterdir()) == sorted([MARKER, "a.md"])
+
+
+def test_a_folder_it_did_not_write_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(BuildError, match="refusing"):
+        write_tree({"a.md": b"one"}, tmp_path)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("path", ["../escape.md", "/etc/x.md", ""])
+def test_paths_stay_inside_the_tree(tmp_path: Path, path: str) -> None:
+    with pytest.raises(BuildError):
+        write_tree({path: b"x"}, tmp_path / "docs")
