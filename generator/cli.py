@@ -75,6 +75,17 @@ def _parser() -> argparse.ArgumentParser:
         "--site", type=Path, default=Path("site"), help="output folder (default: site/)"
     )
     _add_today(build)
+
+    preview = commands.add_parser(
+        "preview", help="serve the site locally and rebuild it when a plan changes"
+    )
+    preview.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="plans (default: plans/)"
+    )
+    preview.add_argument(
+        "--dev-addr", metavar="HOST:PORT", help="where to serve (default: 127.0.0.1:8000)"
+    )
+    _add_today(preview)
     _add_review_commands(commands)
     return parser
 
@@ -147,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "validate": _validate,
         "new": _new,
         "build": _build,
+        "preview": _preview,
         "diff": _diff,
         "owners": _owners,
     }
@@ -216,6 +228,13 @@ def _build(options: argparse.Namespace, today: date) -> int:
     summary = build_site(paths, site_dir=options.site, today=today)
     print(summary)
     return EXIT_OK
+
+
+def _preview(options: argparse.Namespace, today: date) -> int:
+    from generator.preview import preview
+
+    paths = options.paths or [Path("plans")]
+    return preview(paths, today=today, dev_addr=options.dev_addr)
 
 
 def _diff(options: argparse.Namespace, today: date) -> int:
