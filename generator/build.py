@@ -76,13 +76,24 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     command = [
         # Not --quiet: it silences warnings before strict mode can count them.
-        sys.executable, "-m", "mkdocs", "build", "--strict",
-        "--config-file", str(MKDOCS_FILE), "--site-dir", str(staging),
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(MKDOCS_FILE),
+        "--site-dir",
+        str(staging),
     ]
     try:
         completed = subprocess.run(
-            command, cwd=REPO_DIR, env=mkdocs_environment(docs_dir),
-            capture_output=True, text=True, check=False,
+            command,
+            cwd=REPO_DIR,
+            env=mkdocs_environment(docs_dir),
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if completed.returncode != 0:
             output = (completed.stdout + completed.stderr).strip()

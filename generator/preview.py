@@ -33,8 +33,15 @@ def preview(
     """Serve the site until interrupted; returns MkDocs' exit status."""
     generated = generate_docs(paths, docs_dir=DEFAULT_DOCS_DIR, today=today)
     print(f"Generated {generated.files} files from {len(generated.site.all_plans)} plans.")
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload",
-               "--config-file", str(MKDOCS_FILE)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--livereload",
+        "--config-file",
+        str(MKDOCS_FILE),
+    ]
     if dev_addr:
         command += ["--dev-addr", dev_addr]
     server = subprocess.Popen(command, cwd=REPO_DIR, env=mkdocs_environment(DEFAULT_DOCS_DIR))

@@ -71,6 +71,7 @@ def parse_plan(data: Data, path: Path) -> Plan:
         status=info["status"],
         summary=info["summary"],
         url=info.get("url"),
+        changes=info.get("changes"),
         customers=customers,
         channels=channels,
         services=services,
@@ -142,14 +143,15 @@ def _service(data: Data, customers: tuple[Customer, ...], channels: tuple[Channe
 
 
 def _standard(data: Data, services: tuple[Service, ...], channels: tuple[Channel, ...]) -> Standard:
-    service = pick(services, [data["service"]])[0]
+    service = find(services, data.get("service"))
+    covered = service.channels if service else channels
     target = _target(data.get("target"))
     measurement = data.get("measurement")
     return Standard(
         id=data["id"],
         promise=data["promise"],
         service=service,
-        channels=pick(channels, data["channels"]) if "channels" in data else service.channels,
+        channels=pick(channels, data["channels"]) if "channels" in data else covered,
         all_channels="channels" not in data,
         target=target,
         measurement=Measurement(
@@ -207,6 +209,7 @@ def _service_level(
         share=data.get("share"),
         description=data.get("description"),
         change_reason=data.get("change_reason"),
+        frequency=data.get("frequency"),
         results=tuple(
             ServiceLevelResult(
                 period=result["period"],

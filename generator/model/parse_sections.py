@@ -93,6 +93,7 @@ def parse_complaints(data: Data, channels: tuple[Channel, ...]) -> Complaints:
         )
         if escalation
         else None,
+        change_reason=data.get("change_reason"),
     )
 
 
@@ -106,6 +107,7 @@ def parse_benchmark(data: Data, standards: tuple[Standard, ...]) -> Benchmark:
         unit=data["unit"],
         theirs=data["theirs"],
         ours=data["ours"],
+        ours_period=data.get("ours_period"),
         better=data["better"],
         standard=find(standards, data.get("standard")),
         source=Source(source["title"], source.get("url"), to_date(source["date"])),

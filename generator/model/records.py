@@ -132,12 +132,14 @@ class Result:
 
 @dataclass(frozen=True, slots=True)
 class Standard:
-    """A promise. `channels` are the channels it covers: the ones it names, or
-    every channel of its service when it names none (`all_channels`)."""
+    """A promise. `service` is None for a promise about everything the agency
+    does (such as courtesy). `channels` are the channels it covers: the ones
+    it names, or when it names none (`all_channels`) every channel of its
+    service, or of the agency."""
 
     id: str
     promise: str
-    service: Service
+    service: Service | None
     channels: tuple[Channel, ...]
     all_channels: bool
     target: Target | None
@@ -178,6 +180,7 @@ class ServiceLevel:
     share: Number | None
     description: str | None
     change_reason: str | None
+    frequency: str | None
     results: tuple[ServiceLevelResult, ...]
 
     @property
@@ -246,6 +249,7 @@ class Complaints:
     response_time: Duration
     steps: tuple[str, ...]
     escalation: Escalation | None
+    change_reason: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +268,7 @@ class Benchmark:
     unit: str
     theirs: Number
     ours: Number
+    ours_period: str | None
     better: str
     standard: Standard | None
     source: Source
@@ -334,6 +339,7 @@ class Plan:
     status: str
     summary: str
     url: str | None
+    changes: str | None  # what changed since the previous plan, and why
     customers: tuple[Customer, ...]
     channels: tuple[Channel, ...]
     services: tuple[Service, ...]

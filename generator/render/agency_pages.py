@@ -47,8 +47,9 @@ def plan_context(
         "tally_sentence": tally_text(Tally.of(plan.standards), messages),
         "results": {s.id: view_results(s, messages) for s in plan.standards},
         "lang_attr": lang_attr(plan.language, messages.language),
-        "other_plans": [(other, urls.plan_url(agency, other))
-                        for other in agency.plans if other is not plan],
+        "other_plans": [
+            (other, urls.plan_url(agency, other)) for other in agency.plans if other is not plan
+        ],
         "json_ld": agency_json_ld(plan, page_url, messages),
     }
 

@@ -16,6 +16,9 @@ from generator.render.page import Page
 from generator.render.results import ResultsView, view_results
 from generator.render.vocabulary import categories
 
+# The group of promises that name no service; not a value of the format.
+AGENCY_WIDE = "agency-wide"
+
 
 @dataclass(frozen=True, slots=True)
 class PromiseListRow:
@@ -39,6 +42,7 @@ def directory_pages(site: Site, messages: Messages) -> Iterator[Page]:
             "intro": messages("pages.promises.intro", count=len(rows)),
             "groups": _by_category(rows),
             "channel_filters": channel_filters,
+            "agency_wide": AGENCY_WIDE,
         },
     )
     for kind, count in channel_filters:
@@ -54,16 +58,20 @@ def directory_pages(site: Site, messages: Messages) -> Iterator[Page]:
                 "intro": messages("pages.channel_promises.intro", count=count, channel=label),
                 "groups": _by_category([r for r in rows if kind in r.channel_types]),
                 "channel_filters": [],
+                "agency_wide": AGENCY_WIDE,
             },
         )
     yield Page(
         url=urls.RESPONSE_TIMES,
         template="pages/response_times.md.j2",
         title=messages("pages.response_times.title"),
-        context={"rows": [
-            (agency, agency.current, urls.agency_url(agency.id))
-            for agency in site.agencies if agency.current.service_levels
-        ]},
+        context={
+            "rows": [
+                (agency, agency.current, urls.agency_url(agency.id))
+                for agency in site.agencies
+                if agency.current.service_levels
+            ]
+        },
     )
     yield Page(
         url=urls.COMPLAINTS,
@@ -89,8 +97,14 @@ def _promise_rows(
 
 
 def _by_category(rows: list[PromiseListRow]) -> list[tuple[str, list[PromiseListRow]]]:
+    """Rows by the type of their service, in the schema's order; promises
+    about everything an agency does come last."""
     return [
         (category, group)
-        for category in categories()
-        if (group := [r for r in rows if r.standard.service.category == category])
+        for category in (*categories(), AGENCY_WIDE)
+        if (group := [r for r in rows if _category(r.standard) == category])
     ]
+
+
+def _category(standard: Standard) -> str:
+    return standard.service.category if standard.service else AGENCY_WIDE

@@ -37,9 +37,7 @@ def make_environment(messages: Messages, site_url: str) -> Environment:
         extensions=["jinja2.ext.do"],
     )
     # `lang_attr` is set per page for plans written in another language.
-    env.globals.update(
-        t=messages, urls=urls, href=_href, site_url=site_url, lang_attr=Markup("")
-    )
+    env.globals.update(t=messages, urls=urls, href=_href, site_url=site_url, lang_attr=Markup(""))
     env.filters.update(
         text=inert,
         lines=inert_lines,

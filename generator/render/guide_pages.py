@@ -26,10 +26,15 @@ class DataFile:
 DATA_FILES = (
     DataFile("plans_json", urls.PLANS_JSON, urls.PLANS_JSON, PLANS_JSON_FIELDS),
     DataFile("plan_json", f"{urls.DATA}plans/AGENCY/PLAN.json", None),
-    DataFile("standards_csv", urls.STANDARDS_CSV, urls.STANDARDS_CSV,
-             tuple(name for name, _ in STANDARD_COLUMNS)),
-    DataFile("results_csv", urls.RESULTS_CSV, urls.RESULTS_CSV,
-             tuple(name for name, _ in RESULT_COLUMNS)),
+    DataFile(
+        "standards_csv",
+        urls.STANDARDS_CSV,
+        urls.STANDARDS_CSV,
+        tuple(name for name, _ in STANDARD_COLUMNS),
+    ),
+    DataFile(
+        "results_csv", urls.RESULTS_CSV, urls.RESULTS_CSV, tuple(name for name, _ in RESULT_COLUMNS)
+    ),
     DataFile("schema", urls.SCHEMA, urls.SCHEMA),
     DataFile("feed", urls.FEED, urls.FEED),
 )
@@ -37,8 +42,9 @@ DATA_FILES = (
 
 def guide_pages(site: Site, messages: Messages) -> Iterator[Page]:
     schema = plan_schema()
-    yield Page(url=urls.PUBLISH, template="pages/publish.md.j2",
-               title=messages("pages.publish.title"))
+    yield Page(
+        url=urls.PUBLISH, template="pages/publish.md.j2", title=messages("pages.publish.title")
+    )
     yield Page(
         url=urls.REFERENCE,
         template="pages/reference.md.j2",
@@ -50,8 +56,12 @@ def guide_pages(site: Site, messages: Messages) -> Iterator[Page]:
             "version": urls.SCHEMA.split("/")[1],
         },
     )
-    examples = [(plan, urls.plan_url(agency, plan))
-                for agency in site.agencies for plan in agency.plans if plan.example]
+    examples = [
+        (plan, urls.plan_url(agency, plan))
+        for agency in site.agencies
+        for plan in agency.plans
+        if plan.example
+    ]
     yield Page(
         url=urls.EXAMPLES,
         template="pages/examples.md.j2",

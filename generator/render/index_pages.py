@@ -42,7 +42,8 @@ def agency_row(agency: AgencyPlans, messages: Messages) -> AgencyRow:
         url=urls.agency_url(agency.id),
         example=plan.example,
         tally_short=messages("lists.tally", count=tally.met, measured=tally.measured)
-        if tally.measured else messages("lists.no_results", count=tally.total),
+        if tally.measured
+        else messages("lists.no_results", count=tally.total),
     )
 
 

@@ -20,8 +20,14 @@ _SECONDS = {
     "weeks": 7 * 86400,
     "months": 30 * 86400,
 }
-_ISO = {"seconds": "PT{}S", "minutes": "PT{}M", "hours": "PT{}H", "calendar-days": "P{}D",
-        "weeks": "P{}W", "months": "P{}M"}
+_ISO = {
+    "seconds": "PT{}S",
+    "minutes": "PT{}M",
+    "hours": "PT{}H",
+    "calendar-days": "P{}D",
+    "weeks": "P{}W",
+    "months": "P{}M",
+}
 
 
 def agency_json_ld(plan: Plan, page_url: str, messages: Messages) -> dict[str, Any]:
@@ -32,58 +38,72 @@ def agency_json_ld(plan: Plan, page_url: str, messages: Messages) -> dict[str, A
         "name": agency.name,
         "url": agency.website,
         "areaServed": agency.jurisdiction,
-        "employee": _compact({
-            "@type": "Person",
-            "name": agency.officer.name,
-            "jobTitle": agency.officer.title,
-            "email": agency.officer.email,
-            "telephone": agency.officer.phone,
-        }),
+        "employee": _compact(
+            {
+                "@type": "Person",
+                "name": agency.officer.name,
+                "jobTitle": agency.officer.title,
+                "email": agency.officer.email,
+                "telephone": agency.officer.phone,
+            }
+        ),
     }
-    organization.update(_compact({
-        "alternateName": agency.short_name,
-        "description": agency.description,
-        "telephone": agency.contact.phone,
-        "email": agency.contact.email,
-        "address": _address(agency.contact.address),
-        "parentOrganization": {"@type": "GovernmentOrganization", "name": agency.parent}
-        if agency.parent else None,
-    }))
-    services = [_service(plan, service, organization["@id"], page_url, messages)
-                for service in plan.services]
+    organization.update(
+        _compact(
+            {
+                "alternateName": agency.short_name,
+                "description": agency.description,
+                "telephone": agency.contact.phone,
+                "email": agency.contact.email,
+                "address": _address(agency.contact.address),
+                "parentOrganization": {"@type": "GovernmentOrganization", "name": agency.parent}
+                if agency.parent
+                else None,
+            }
+        )
+    )
+    services = [
+        _service(plan, service, organization["@id"], page_url, messages)
+        for service in plan.services
+    ]
     return {"@context": "https://schema.org", "@graph": [organization, *services]}
 
 
 def _service(
     plan: Plan, service: Service, provider: str, page_url: str, messages: Messages
 ) -> dict[str, Any]:
-    return _compact({
-        "@type": "GovernmentService",
-        "@id": f"{page_url}#service-{service.id}",
-        "name": service.name,
-        "description": service.description,
-        "serviceType": str(messages.label("category", service.category)),
-        "url": service.url,
-        "provider": {"@id": provider},
-        "areaServed": plan.agency.jurisdiction,
-        "audience": [{"@type": "Audience", "audienceType": c.name} for c in service.customers],
-        "availableChannel": [_channel(plan, service, channel) for channel in service.channels],
-    })
+    return _compact(
+        {
+            "@type": "GovernmentService",
+            "@id": f"{page_url}#service-{service.id}",
+            "name": service.name,
+            "description": service.description,
+            "serviceType": str(messages.label("category", service.category)),
+            "url": service.url,
+            "provider": {"@id": provider},
+            "areaServed": plan.agency.jurisdiction,
+            "audience": [{"@type": "Audience", "audienceType": c.name} for c in service.customers],
+            "availableChannel": [_channel(plan, service, channel) for channel in service.channels],
+        }
+    )
 
 
 def _channel(plan: Plan, service: Service, channel: Channel) -> dict[str, Any]:
     time = processing_time(plan, service, channel)
-    return _compact({
-        "@type": "ServiceChannel",
-        "name": channel.name,
-        "description": channel.description,
-        "serviceUrl": channel.url,
-        "servicePhone": {"@type": "ContactPoint", "telephone": channel.phone}
-        if channel.phone else None,
-        "servicePostalAddress": _address(channel.address),
-        "availableLanguage": list(channel.languages) or None,
-        "processingTime": iso_duration(time) if time else None,
-    })
+    return _compact(
+        {
+            "@type": "ServiceChannel",
+            "name": channel.name,
+            "description": channel.description,
+            "serviceUrl": channel.url,
+            "servicePhone": {"@type": "ContactPoint", "telephone": channel.phone}
+            if channel.phone
+            else None,
+            "servicePostalAddress": _address(channel.address),
+            "availableLanguage": list(channel.languages) or None,
+            "processingTime": iso_duration(time) if time else None,
+        }
+    )
 
 
 def processing_time(plan: Plan, service: Service, channel: Channel) -> Duration | None:
@@ -93,7 +113,9 @@ def processing_time(plan: Plan, service: Service, channel: Channel) -> Duration 
     times = [
         Duration(s.target.value, s.target.unit)
         for s in plan.standards
-        if s.service is service and channel in s.channels and s.target
+        if s.service is service
+        and channel in s.channels
+        and s.target
         and s.target.unit in (*_SECONDS, "business-days")
     ]
     times += [

@@ -41,8 +41,19 @@ class RecordDoc:
 
 
 # Value kinds defined once in the schema, shown by name ("date", "web address").
-SIMPLE_DEFS = ("id", "name", "text", "date", "url", "email", "phone", "language_tag", "period",
-               "percent", "change_reason")
+SIMPLE_DEFS = (
+    "id",
+    "name",
+    "text",
+    "date",
+    "url",
+    "email",
+    "phone",
+    "language_tag",
+    "period",
+    "percent",
+    "change_reason",
+)
 ROOT = "plan"
 
 

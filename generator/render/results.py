@@ -57,7 +57,7 @@ def view_results(standard: Standard, messages: Messages) -> ResultsView:
 
 
 def target_text(target: Target, messages: Messages) -> Markup:
-    """"Target: 90% of cases within 2 minutes." and the like."""
+    """ "Target: 90% of cases within 2 minutes." and the like."""
     value = messages.quantity(target.value, target.unit, scale_max=target.scale_max)
     if target.share is not None:
         return messages(

@@ -46,8 +46,11 @@ def test_the_glance_answers_the_four_questions(built: Built, agency: str) -> Non
 
 
 def _json_ld(built: Built, agency: str) -> dict:
-    scripts = [s for s in parse(built.page(f"agencies/{agency}/")).find_all("script")
-               if s.attrs.get("type") == "application/ld+json"]
+    scripts = [
+        s
+        for s in parse(built.page(f"agencies/{agency}/")).find_all("script")
+        if s.attrs.get("type") == "application/ld+json"
+    ]
     assert len(scripts) == 1
     return json.loads(scripts[0].text)
 
@@ -76,6 +79,7 @@ def test_processing_time_where_a_time_standard_exists(built: Built) -> None:
     payments = services["Monthly benefit payments"]
     assert not any("processingTime" in c for c in payments["availableChannel"])
     sanitation = {n.get("name"): n for n in _json_ld(built, "example-city-sanitation")["@graph"]}
-    trash = {c["name"]: c.get("processingTime")
-             for c in sanitation["Trash pickup"]["availableChannel"]}
+    trash = {
+        c["name"]: c.get("processingTime") for c in sanitation["Trash pickup"]["availableChannel"]
+    }
     assert trash["Riverton 311"] == "P3D"  # resolved within 1 business day: up to 3 days

@@ -21,8 +21,19 @@ AGENCY_PAGES = [
     "agencies/example-city-sanitation/2027/",
     "agencies/example-county-health/",
 ]
-INDEX_PAGES = ["", "agencies/", "levels/", "places/", "promises/", "response-times/",
-               "complaints/", "publish/", "reference/", "examples/", "data/"]
+INDEX_PAGES = [
+    "",
+    "agencies/",
+    "levels/",
+    "places/",
+    "promises/",
+    "response-times/",
+    "complaints/",
+    "publish/",
+    "reference/",
+    "examples/",
+    "data/",
+]
 
 
 def test_the_site_builds_strict(built: Built) -> None:
@@ -88,16 +99,20 @@ def test_charts_are_images_with_a_text_alternative(built: Built) -> None:
         title, desc = svg.find_all("title"), svg.find_all("desc")
         assert title and desc and "Target" in desc[0].text
         assert set(svg.attrs["aria-labelledby"].split()) == {
-            title[0].attrs["id"], desc[0].attrs["id"]
+            title[0].attrs["id"],
+            desc[0].attrs["id"],
         }
 
 
 def test_status_is_given_in_words(built: Built) -> None:
     page = content(built.page("agencies/example-county-health/"))
-    statuses = [s.text.strip() for s in page.iter()
-                if "sp-status" in s.attrs.get("class", "").split()]
+    statuses = [
+        s.text.strip() for s in page.iter() if "sp-status" in s.attrs.get("class", "").split()
+    ]
     assert statuses
-    assert {"✓ Met", "✗ Not met", "… No results yet", "\u2013 No number to measure"} <= set(statuses)
+    assert {"✓ Met", "✗ Not met", "… No results yet", "\u2013 No number to measure"} <= set(
+        statuses
+    )
 
 
 def test_pages_declare_their_language(built: Built) -> None:

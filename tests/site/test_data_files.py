@@ -53,7 +53,8 @@ def test_every_promise_is_a_row(built: Built) -> None:
     rows = _rows(built, "standards.csv")
     expected = [
         (agency, key, s["id"], spreadsheet_safe(s["promise"]))
-        for agency, key, data in _plans() for s in data["standards"]
+        for agency, key, data in _plans()
+        for s in data["standards"]
     ]
     assert sorted((r["agency_id"], r["plan"], r["standard_id"], r["promise"]) for r in rows) == (
         sorted(expected)
@@ -64,14 +65,23 @@ def test_every_result_is_a_row(built: Built) -> None:
     rows = _rows(built, "results.csv")
     expected = sorted(
         (agency, key, s["id"], r["period"], r.get("value", r.get("share_met")))
-        for agency, key, data in _plans() for s in data["standards"] for r in s.get("results", [])
+        for agency, key, data in _plans()
+        for s in data["standards"]
+        for r in s.get("results", [])
     )
     found = sorted(
-        (r["agency_id"], r["plan"], r["standard_id"], r["period"],
-         float(r["value"] or r["share_met"]) if (r["value"] or r["share_met"]) else None)
+        (
+            r["agency_id"],
+            r["plan"],
+            r["standard_id"],
+            r["period"],
+            float(r["value"] or r["share_met"]) if (r["value"] or r["share_met"]) else None,
+        )
         for r in rows
     )
-    assert found == [(a, k, s, p, float(v) if v is not None else None) for a, k, s, p, v in expected]
+    assert found == [
+        (a, k, s, p, float(v) if v is not None else None) for a, k, s, p, v in expected
+    ]
 
 
 def test_statuses_in_the_csv(built: Built) -> None:

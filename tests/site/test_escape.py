@@ -21,8 +21,16 @@ def test_line_breaks() -> None:
     assert inert_lines("a\n<b>") == "a<br>&#60;b&#62;"
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x",
-                                 "vbscript:x", "//evil.example/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+        "//evil.example/",
+    ],
+)
 def test_only_web_mail_and_phone_links(url: str) -> None:
     with pytest.raises(BuildError):
         safe_url(url)

@@ -17,8 +17,17 @@ from tests.site.html import Element, content, parse
 
 PAGE = "agencies/example-injection/"
 # Every page that shows the fixture agency's text.
-PAGES = ["", PAGE, "agencies/", "levels/", "places/", "promises/", "promises/channels/phone/",
-         "complaints/", "examples/"]
+PAGES = [
+    "",
+    PAGE,
+    "agencies/",
+    "levels/",
+    "places/",
+    "promises/",
+    "promises/channels/phone/",
+    "complaints/",
+    "examples/",
+]
 
 
 def _tree(built: Built, url: str) -> Element:
@@ -67,7 +76,7 @@ def test_plan_text_reads_as_written(built: Built) -> None:
         '"><script>alert(6)</script>',
         "{% raw %}{{ 7*7 }}{% endraw %}",
         "We promise <script>alert(14)</script> {{ 7*7 }} | a | b |",
-        "`code` **bold** <a href=\"javascript:alert(17)\">click</a>",
+        '`code` **bold** <a href="javascript:alert(17)">click</a>',
         "*emphasis* _under_ `code` ~~strike~~ ==mark== :smile:",
         "Web {#id .class onclick=alert(12)}",
     ):

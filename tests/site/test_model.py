@@ -71,3 +71,15 @@ def test_a_promise_without_channels_covers_every_channel_of_its_service() -> Non
     plan = _plan(PLANS / "example-federal-benefits" / "2026.yaml")
     courtesy = next(s for s in plan.standards if s.id == "courtesy")
     assert courtesy.all_channels and courtesy.channels == courtesy.service.channels
+
+
+def test_a_promise_without_a_service_covers_every_channel_of_the_agency() -> None:
+    path = PLANS / "example-federal-benefits" / "2026.yaml"
+    document, _ = load_file(path)
+    assert document is not None
+    data = copy.deepcopy(document.data)
+    courtesy = next(s for s in data["standards"] if s["id"] == "courtesy")
+    del courtesy["service"]
+    plan = parse_plan(data, path)
+    standard = next(s for s in plan.standards if s.id == "courtesy")
+    assert standard.service is None and standard.channels == plan.channels

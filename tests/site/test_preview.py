@@ -24,9 +24,13 @@ def test_a_changed_plan_is_regenerated(tmp_path: Path) -> None:
     assert regenerate([plans], today=TODAY, docs_dir=docs)
     before = snapshot([plans])
     plan = plans / "example-county-health" / "2026.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "name: Lakeside County Department of Public Health (example)",
-        "name: Lakeside County Health Department (example)"), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "name: Lakeside County Department of Public Health (example)",
+            "name: Lakeside County Health Department (example)",
+        ),
+        encoding="utf-8",
+    )
     assert snapshot([plans]) != before
     assert regenerate([plans], today=TODAY, docs_dir=docs)
     assert "Lakeside County Health Department (example)" in (docs / PAGE).read_text("utf-8")
@@ -37,8 +41,10 @@ def test_an_invalid_plan_keeps_the_last_good_pages(tmp_path: Path, capsys) -> No
     assert regenerate([plans], today=TODAY, docs_dir=docs)
     good = (docs / PAGE).read_text(encoding="utf-8")
     plan = plans / "example-county-health" / "2026.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("level: county", "level: galactic"),
-                    encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("level: county", "level: galactic"),
+        encoding="utf-8",
+    )
     assert not regenerate([plans], today=TODAY, docs_dir=docs)
     assert "level" in capsys.readouterr().err
     assert (docs / PAGE).read_text(encoding="utf-8") == good

@@ -24,7 +24,9 @@ def _plan_hosts() -> set[str]:
         for path in folder.rglob("*.yaml"):
             document, _ = load_file(path)
             text = repr(document.data) if document else ""
-            hosts.update(urlsplit(url).hostname or "" for url in re.findall(r"https?://[^'\s]+", text))
+            hosts.update(
+                urlsplit(url).hostname or "" for url in re.findall(r"https?://[^'\s]+", text)
+            )
     return hosts
 
 
