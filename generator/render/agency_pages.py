@@ -33,6 +33,7 @@ def plan_page(agency: AgencyPlans, plan: Plan, messages: Messages, site_url: str
         # Earlier plans and drafts stay out of search: a search finds the
         # plan in force, and its page links to the others.
         searchable=kind == "current",
+        hide=("navigation",),
         context=plan_context(agency, plan, messages, site_url + url, kind),
     )
 

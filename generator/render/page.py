@@ -26,6 +26,9 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict)
     description: str | Markup | None = None
     searchable: bool = True
+    # Parts of the theme to leave out (mkdocs-material's `hide`), such as the
+    # site navigation beside a page that needs the width.
+    hide: tuple[str, ...] = ()
 
 
 def render_page(env: Environment, page: Page) -> tuple[str, str]:
@@ -33,6 +36,8 @@ def render_page(env: Environment, page: Page) -> tuple[str, str]:
     front: dict[str, Any] = {"title": _escaped(page.title)}
     if page.description:
         front["description"] = _escaped(page.description)
+    if page.hide:
+        front["hide"] = list(page.hide)
     if not page.searchable:
         front["search"] = {"exclude": True}
     body = env.get_template(page.template).render(here=page.url, **page.context)

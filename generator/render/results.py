@@ -76,11 +76,16 @@ def tally_text(tally: Tally, messages: Messages) -> Markup:
     return Markup(" ").join(parts)
 
 
-def _figure(result: Result, target: Target, messages: Messages) -> Markup:
+def _figure(result: Result, target: Target, messages: Messages, *, named: bool = False) -> Markup:
+    """The result's figure in its unit. A bare count ("4.4") means nothing
+    out of its table: `named` puts the metric beside it."""
     figure = figure_of(target, result)
     if figure is None:
         return messages("promise.no_figure")
-    return format_figure(messages, target, figure)
+    text = format_figure(messages, target, figure)
+    if named and target.unit == "count" and target.share is None:
+        return messages("promise.named_count", value=text, metric=target.metric)
+    return text
 
 
 def _latest_short(latest: Result | None, target: Target, messages: Messages) -> Markup:
@@ -88,7 +93,7 @@ def _latest_short(latest: Result | None, target: Target, messages: Messages) -> 
         return Markup("")
     return messages(
         "promise.latest_short",
-        figure=_figure(latest, target, messages),
+        figure=_figure(latest, target, messages, named=True),
         period=messages.period(latest.period, short=True),
     )
 
@@ -99,7 +104,7 @@ def _status_text(latest: Result | None, target: Target, messages: Messages) -> M
     key = "promise.latest_share" if target.share is not None else "promise.latest_value"
     return messages(
         key,
-        figure=_figure(latest, target, messages),
+        figure=_figure(latest, target, messages, named=True),
         period=messages.period(latest.period),
     )
 
