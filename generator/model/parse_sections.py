@@ -13,20 +13,17 @@ from generator.model.fields import (
     pick,
     to_date,
 )
-from generator.model.records import (
+from generator.model.records import Channel, Customer, Service, Standard
+from generator.model.section_records import (
     Benchmark,
-    Channel,
     Complaints,
-    Customer,
     Escalation,
     Feedback,
     Initiative,
     Milestone,
     Score,
-    Service,
     ServiceEnvironment,
     Source,
-    Standard,
     Survey,
     SurveyFinding,
 )

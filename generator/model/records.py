@@ -9,10 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.check.frameworks import Coverage
 from generator.model.status import Status
+
+if TYPE_CHECKING:
+    from generator.check.frameworks import Coverage
+    from generator.model.section_records import (
+        Benchmark,
+        Complaints,
+        Feedback,
+        Initiative,
+        ServiceEnvironment,
+        Survey,
+    )
 
 Number = int | float
 
@@ -186,137 +196,6 @@ class ServiceLevel:
     @property
     def latest(self) -> ServiceLevelResult | None:
         return self.results[-1] if self.results else None
-
-
-@dataclass(frozen=True, slots=True)
-class Score:
-    driver: str
-    value: Number
-    unit: str
-    scale_max: Number | None
-
-
-@dataclass(frozen=True, slots=True)
-class SurveyFinding:
-    period: str
-    summary: str
-    actions: str | None
-    respondents: int | None
-    scores: tuple[Score, ...]
-    url: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Survey:
-    id: str
-    name: str
-    kind: str
-    audience: str
-    customers: tuple[Customer, ...]
-    services: tuple[Service, ...]
-    purpose: str
-    method: str | None
-    frequency: str
-    next: date | None
-    drivers: tuple[str, ...]
-    questions: tuple[str, ...]
-    findings: tuple[SurveyFinding, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Feedback:
-    id: str
-    name: str
-    description: str
-    channels: tuple[Channel, ...]
-    how_used: str
-
-
-@dataclass(frozen=True, slots=True)
-class Escalation:
-    name: str
-    description: str
-    url: str | None
-    phone: str | None
-    email: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Complaints:
-    how: str
-    channels: tuple[Channel, ...]
-    acknowledgement_time: Duration | None
-    response_time: Duration
-    steps: tuple[str, ...]
-    escalation: Escalation | None
-    change_reason: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    title: str
-    url: str | None
-    date: date
-
-
-@dataclass(frozen=True, slots=True)
-class Benchmark:
-    id: str
-    organization: str
-    sector: str
-    metric: str
-    unit: str
-    theirs: Number
-    ours: Number
-    ours_period: str | None
-    better: str
-    standard: Standard | None
-    source: Source
-    notes: str | None
-
-    @property
-    def comparison(self) -> str:
-        """ "ahead", "behind" or "level": how the agency's figure compares."""
-        if self.ours == self.theirs:
-            return "level"
-        ours_lower = self.ours < self.theirs
-        return "ahead" if ours_lower == (self.better == "lower") else "behind"
-
-
-@dataclass(frozen=True, slots=True)
-class Milestone:
-    id: str
-    name: str
-    due: date
-    status: str
-    done_on: date | None
-
-
-@dataclass(frozen=True, slots=True)
-class Initiative:
-    id: str
-    name: str
-    kind: str
-    signature: bool
-    description: str
-    benefits: tuple[str, ...]
-    services: tuple[Service, ...]
-    status: str
-    milestones: tuple[Milestone, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ServiceEnvironment:
-    signage: str | None
-    queuing: str | None
-    wait_times: str | None
-    follow_up: str | None
-    consistency: str | None
-
-    def items(self) -> list[tuple[str, str]]:
-        """(field, text) for each field that is filled in, in format order."""
-        fields = ("signage", "queuing", "wait_times", "follow_up", "consistency")
-        return [(name, text) for name in fields if (text := getattr(self, name))]
 
 
 @dataclass(frozen=True, slots=True)

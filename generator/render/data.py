@@ -170,4 +170,5 @@ def _bound(period: str, index: int) -> str:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    # Compact: the C encoder is many times faster than the indenting one.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"

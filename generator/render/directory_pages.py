@@ -8,14 +8,19 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from generator.model import AgencyPlans, Site
 from generator.model.records import Standard
 from generator.render import urls
 from generator.render.messages import Messages
 from generator.render.page import Page
+from generator.render.paging import PAGE_SIZE, paginate
 from generator.render.results import ResultsView, view_results
 from generator.render.vocabulary import categories
 
+# Agencies on one page of the response-time and complaint directories.
+AGENCIES_PER_PAGE = 100
 # The group of promises that name no service; not a value of the format.
 AGENCY_WIDE = "agency-wide"
 
@@ -31,54 +36,81 @@ class PromiseListRow:
 
 def directory_pages(site: Site, messages: Messages) -> Iterator[Page]:
     rows = list(_promise_rows(site.agencies, messages))
+    yield from promise_pages(rows, messages)
+    with_levels = [agency for agency in site.agencies if agency.current.service_levels]
+    for part in paginate(urls.RESPONSE_TIMES, with_levels, AGENCIES_PER_PAGE):
+        yield Page(
+            url=part.url,
+            template="pages/response_times.md.j2",
+            title=messages("pages.response_times.title"),
+            searchable=part.number == 1,
+            context={"slice": part},
+        )
+    for part in paginate(urls.COMPLAINTS, site.agencies, AGENCIES_PER_PAGE):
+        yield Page(
+            url=part.url,
+            template="pages/complaints.md.j2",
+            title=messages("pages.complaints.title"),
+            searchable=part.number == 1,
+            context={"slice": part},
+        )
+
+
+def promise_pages(rows: list[PromiseListRow], messages: Messages) -> Iterator[Page]:
+    """Every promise: an overview with the filters (and the whole list when it
+    is short), then paged lists by type of service and by kind of channel."""
+    by_category = _by_category(rows)
     channel_counts = Counter(kind for row in rows for kind in row.channel_types)
-    channel_filters = sorted(channel_counts.items(), key=lambda item: (-item[1], item[0]))
+    by_channel = sorted(channel_counts.items(), key=lambda item: (-item[1], item[0]))
     yield Page(
         url=urls.PROMISES,
         template="pages/promises.md.j2",
         title=messages("pages.promises.title"),
         context={
-            "title": messages("pages.promises.title"),
             "intro": messages("pages.promises.intro", count=len(rows)),
-            "groups": _by_category(rows),
-            "channel_filters": channel_filters,
+            "categories": [(category, len(group)) for category, group in by_category],
+            "channels": by_channel,
+            "groups": by_category if len(rows) <= PAGE_SIZE else [],
             "agency_wide": AGENCY_WIDE,
         },
     )
-    for kind, count in channel_filters:
+    for category, group in by_category:
+        label = _category_label(category, messages)
+        title = messages("pages.category_promises.title", category=label)
+        intro = messages("pages.category_promises.intro", count=len(group), category=label)
+        yield from _promise_list(urls.category_promises_url(category), title, intro, group)
+    for kind, _count in by_channel:
         label = messages.label("channel_type", kind)
+        group = [r for r in rows if kind in r.channel_types]
+        title = messages("pages.channel_promises.title", channel=label)
+        intro = messages("pages.channel_promises.intro", count=len(group), channel=label)
+        yield from _promise_list(urls.channel_promises_url(kind), title, intro, group)
+
+
+def _promise_list(
+    url: str, title: Markup, intro: Markup, rows: list[PromiseListRow]
+) -> Iterator[Page]:
+    for part in paginate(url, rows):
         yield Page(
-            url=urls.channel_promises_url(kind),
-            template="pages/promises.md.j2",
-            title=messages("pages.channel_promises.title", channel=label),
-            # The same promises are indexed from the page of all promises.
+            url=part.url,
+            template="pages/promise_list.md.j2",
+            title=title,
+            # The promises are searchable on their agencies' pages.
             searchable=False,
             context={
-                "title": messages("pages.channel_promises.title", channel=label),
-                "intro": messages("pages.channel_promises.intro", count=count, channel=label),
-                "groups": _by_category([r for r in rows if kind in r.channel_types]),
-                "channel_filters": [],
+                "title": title,
+                "intro": intro,
+                "slice": part,
+                "groups": _by_category(list(part.rows)),
                 "agency_wide": AGENCY_WIDE,
             },
         )
-    yield Page(
-        url=urls.RESPONSE_TIMES,
-        template="pages/response_times.md.j2",
-        title=messages("pages.response_times.title"),
-        context={
-            "rows": [
-                (agency, agency.current, urls.agency_url(agency.id))
-                for agency in site.agencies
-                if agency.current.service_levels
-            ]
-        },
-    )
-    yield Page(
-        url=urls.COMPLAINTS,
-        template="pages/complaints.md.j2",
-        title=messages("pages.complaints.title"),
-        context={"site": site},
-    )
+
+
+def _category_label(category: str, messages: Messages) -> Markup:
+    if category == AGENCY_WIDE:
+        return messages("pages.promises.agency_wide")
+    return messages.label("category", category)
 
 
 def _promise_rows(

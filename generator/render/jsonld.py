@@ -89,12 +89,14 @@ def _service(
 
 
 def _channel(plan: Plan, service: Service, channel: Channel) -> dict[str, Any]:
+    """The channel as offered for one service: how to use it, and how long it
+    takes. (Its description is on the page; repeating it for every service
+    would make the page heavier for nothing.)"""
     time = processing_time(plan, service, channel)
     return _compact(
         {
             "@type": "ServiceChannel",
             "name": channel.name,
-            "description": channel.description,
             "serviceUrl": channel.url,
             "servicePhone": {"@type": "ContactPoint", "telephone": channel.phone}
             if channel.phone

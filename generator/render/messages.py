@@ -36,12 +36,21 @@ class Messages:
         self.language = language
         self.locale = Locale.parse(language, sep="-")
         self._catalogue = catalogue
+        # A site repeats the same labels, numbers and periods thousands of
+        # times: each is worked out once.
+        self._plain: dict[str, Markup] = {}
+        self._pieces: dict[str, list[tuple[Markup, str | None]]] = {}
+        self._numbers: dict[float, str] = {}
+        self._periods: dict[tuple[str, bool], Markup] = {}
 
     def __call__(self, key: str, count: float | None = None, **values: Any) -> Markup:
-        template = self.text(key, count)
+        if count is None and not values:
+            if key not in self._plain:
+                self._plain[key] = self._format(key, self.text(key), {})
+            return self._plain[key]
         if count is not None:
             values.setdefault("count", self.number(count))
-        return Markup("").join(self._interpolate(template, key, values))
+        return self._format(key, self.text(key, count), values)
 
     def text(self, key: str, count: float | None = None) -> str:
         """The raw message, choosing its plural form by `count`."""
@@ -69,16 +78,20 @@ class Messages:
             node = node[part]
         return True
 
-    def _interpolate(self, template: str, key: str, values: dict[str, Any]) -> list[Markup]:
+    def _format(self, key: str, template: str, values: dict[str, Any]) -> Markup:
+        if template not in self._pieces:
+            self._pieces[template] = [
+                (inert(literal), field) for literal, field, _, _ in _FORMATTER.parse(template)
+            ]
         out: list[Markup] = []
-        for literal, field, _spec, _conversion in _FORMATTER.parse(template):
-            out.append(inert(literal))
+        for literal, field in self._pieces[template]:
+            out.append(literal)
             if field is None:
                 continue
             if field not in values:
                 raise BuildError(f"The message {key!r} needs a value for {{{field}}}.")
             out.append(self._value(values[field]))
-        return out
+        return Markup("").join(out)
 
     def _value(self, value: Any) -> Markup:
         if isinstance(value, Markup):
@@ -92,7 +105,9 @@ class Messages:
         return self(f"labels.{kind}.{value}")
 
     def number(self, value: float) -> str:
-        return format_decimal(value, locale=self.locale)
+        if value not in self._numbers:
+            self._numbers[value] = format_decimal(value, locale=self.locale)
+        return self._numbers[value]
 
     def percent(self, value: float) -> Markup:
         return self("format.percent", value=self.number(round(value, 1)))
@@ -109,6 +124,11 @@ class Messages:
 
     def period(self, period: str, *, short: bool = False) -> Markup:
         """A reporting period in words: "July to September 2026", "March 2026"."""
+        if (period, short) not in self._periods:
+            self._periods[period, short] = self._period(period, short=short)
+        return self._periods[period, short]
+
+    def _period(self, period: str, *, short: bool) -> Markup:
         bounds, kind = period_bounds(period), period_kind(period)
         if bounds is None or kind is None:
             return inert(period)

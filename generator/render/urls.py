@@ -66,6 +66,10 @@ def channel_promises_url(channel_type: str) -> str:
     return f"{PROMISES}channels/{channel_type}/"
 
 
+def category_promises_url(category: str) -> str:
+    return f"{PROMISES}services/{category}/"
+
+
 def docs_path(url: str) -> str:
     """The Markdown file in the docs tree that MkDocs publishes at `url`."""
     return f"{url}index.md" if url.endswith("/") or url == HOME else url

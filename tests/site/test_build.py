@@ -110,9 +110,9 @@ def test_status_is_given_in_words(built: Built) -> None:
         s.text.strip() for s in page.iter() if "sp-status" in s.attrs.get("class", "").split()
     ]
     assert statuses
-    assert {"✓ Met", "✗ Not met", "… No results yet", "\u2013 No number to measure"} <= set(
-        statuses
-    )
+    assert {"Met", "Not met", "No results yet", "No number to measure"} <= set(statuses)
+    css = (built.site / "assets" / "stylesheets" / "plans.css").read_text(encoding="utf-8")
+    assert ".sp-status--not-met { --sp-mark:" in css  # a mark too, not colour alone
 
 
 def test_pages_declare_their_language(built: Built) -> None:
@@ -144,3 +144,12 @@ def test_internal_links_and_anchors_resolve(built: Built) -> None:
             assert target.exists(), f"{path}: broken link {href}"
             if parts.fragment and target.suffix == ".html":
                 assert parts.fragment in ids_of(target), f"{path}: no #{parts.fragment} in {href}"
+
+
+def test_ids_are_unique_on_each_page(built: Built) -> None:
+    for path in _html_pages(built):
+        ids = [
+            e.attrs["id"] for e in parse(path.read_text(encoding="utf-8")).iter() if "id" in e.attrs
+        ]
+        duplicates = {i for i in ids if ids.count(i) > 1}
+        assert not duplicates, f"{path}: {sorted(duplicates)[:5]}"
