@@ -1,0 +1,105 @@
+/* Accessibility fixes for mkdocs-material 9.8.1 that need a script. Loaded
+   before the theme's bundle (theme/main.html). Every page works without it. */
+(function () {
+  "use strict";
+
+  /* WCAG 2.1.4 Character Key Shortcuts: the theme moves focus to the search
+     field on f, s and /, and changes page on p, n, "," and ".", from anywhere.
+     A speech-input user saying a word would trigger them. Here they only
+     work where they always did, in the search dialog and in form fields. */
+  var SHORTCUTS = ["f", "s", "/", "p", "n", ",", "."];
+
+  function isEditable(element) {
+    if (!element) return false;
+    var tag = element.tagName;
+    return tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || element.isContentEditable;
+  }
+
+  function searchIsOpen() {
+    var toggle = document.getElementById("__search");
+    return Boolean(toggle && toggle.checked);
+  }
+
+  window.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (SHORTCUTS.indexOf(event.key) === -1) return;
+    if (isEditable(event.target) || searchIsOpen()) return;
+    event.stopImmediatePropagation();
+  }, true);
+
+  /* Page weight: the theme fetches the whole search index on every first
+     visit, though few readers search. Hold the request back until the
+     reader goes to the search field (or arrives from a search result, whose
+     address asks for highlighting). */
+  var INDEX = /\/search\/search_index\.json$/;
+  var held = [];
+  var wanted = /[?&](q|h)=/.test(location.search);
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.__spIndex = INDEX.test(String(url).split("?")[0]);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.__spIndex && !wanted) {
+      held.push([this, arguments]);
+      return undefined;
+    }
+    return send.apply(this, arguments);
+  };
+
+  function release() {
+    wanted = true;
+    held.splice(0).forEach(function (call) { send.apply(call[0], call[1]); });
+  }
+
+  document.addEventListener("focusin", function (event) {
+    if (event.target && event.target.name === "query") release();
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.id === "__search") release();
+  });
+
+  /* WCAG 2.1.1 Keyboard: a table wider than the screen scrolls inside its
+     box; the box takes focus so that the arrow keys scroll it, and is named
+     after the table's caption. Checked again when the window changes size. */
+  var SCROLLERS = ".md-content .sp-scroll, .md-content .md-typeset__scrollwrap";
+
+  function updateScrollers() {
+    document.querySelectorAll(SCROLLERS).forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        var caption = box.querySelector("caption");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
+        box.setAttribute("data-sp-scroller", "");
+      } else if (!scrolls && box.hasAttribute("data-sp-scroller")) {
+        ["tabindex", "role", "aria-label", "data-sp-scroller"].forEach(function (name) {
+          box.removeAttribute(name);
+        });
+      }
+    });
+  }
+
+  /* WCAG 1.3.1 Info and Relationships: with content.code.copy on, the theme
+     puts each code block's copy button in an unnamed <nav> landmark, one per
+     block; a button is not navigation, so the landmark goes. */
+  function unmarkCodeToolbars() {
+    document.querySelectorAll("nav.md-code__nav").forEach(function (nav) {
+      nav.setAttribute("role", "none");
+    });
+  }
+
+  var pending = false;
+  window.addEventListener("resize", function () {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; updateScrollers(); });
+  });
+  window.addEventListener("load", function () {
+    updateScrollers();
+    unmarkCodeToolbars();
+  });
+})();
