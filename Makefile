@@ -12,7 +12,7 @@ site: $(VENV)/.runtime
 	$(PY) -m generator build $(PLANS)
 
 test: $(VENV)/.test node_modules/.installed browser
-	$(PY) -m ruff check generator tests
+	$(PY) -m ruff check generator tests benchmarks
 	$(PY) -m pytest
 
 validate: $(VENV)/.runtime
@@ -20,6 +20,11 @@ validate: $(VENV)/.runtime
 
 preview: $(VENV)/.runtime
 	$(PY) -m generator preview $(PLANS)
+
+# Speed and size at 1, 100, 1000 and 2000 plans, beside check-jsonschema and
+# MkDocs alone; the latest table is in BENCHMARKS.md. Takes about half an hour.
+bench: $(VENV)/.test
+	$(PY) -m benchmarks.bench --sizes $(or $(SIZES),1,100,1000,2000)
 
 lint: $(VENV)/.test
 	$(PY) -m ruff check generator tests

@@ -74,7 +74,21 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--site", type=Path, default=Path("site"), help="output folder (default: site/)"
     )
+    build.add_argument(
+        "--docs", type=Path, default=None, help="generated Markdown tree (default: build/docs/)"
+    )
     _add_today(build)
+
+    generate = commands.add_parser(
+        "generate", help="check every plan and write the site's Markdown tree, without MkDocs"
+    )
+    generate.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="plans (default: plans/)"
+    )
+    generate.add_argument(
+        "--docs", type=Path, default=None, help="output folder (default: build/docs/)"
+    )
+    _add_today(generate)
 
     preview = commands.add_parser(
         "preview", help="serve the site locally and rebuild it when a plan changes"
@@ -158,6 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "validate": _validate,
         "new": _new,
         "build": _build,
+        "generate": _generate,
         "preview": _preview,
         "diff": _diff,
         "owners": _owners,
@@ -225,8 +240,21 @@ def _build(options: argparse.Namespace, today: date) -> int:
     from generator.build import build_site
 
     paths = options.paths or [Path("plans")]
-    summary = build_site(paths, site_dir=options.site, today=today)
+    summary = build_site(paths, site_dir=options.site, today=today, docs_dir=options.docs)
     print(summary)
+    return EXIT_OK
+
+
+def _generate(options: argparse.Namespace, today: date) -> int:
+    from generator.build import generate_docs
+    from generator.site_config import DEFAULT_DOCS_DIR
+
+    docs = options.docs or DEFAULT_DOCS_DIR
+    generated = generate_docs(options.paths or [Path("plans")], docs_dir=docs, today=today)
+    print(
+        f"Wrote {docs}: {generated.files} files, {generated.stats.written} changed, "
+        f"{generated.stats.deleted} removed."
+    )
     return EXIT_OK
 
 

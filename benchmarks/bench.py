@@ -1,0 +1,257 @@
+"""`make bench`: how fast the validator and the site build are, beside the
+tools a reviewer or a portal would otherwise use, at several corpus sizes.
+
+Every figure is the median wall time of several runs of a whole process, as a
+person or CI would run it. Usage:
+
+    python -m benchmarks.bench [--sizes 1,100,1000,2000] [--repeat 3] [--no-build]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from benchmarks.corpus import edit_one, make_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+TODAY = "2026-11-23"
+# Runs a command and prints the peak memory of its process tree, in KiB.
+_PEAK = (
+    "import resource, subprocess, sys; "
+    "code = subprocess.run(sys.argv[1:]).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+    "sys.exit(code)"
+)
+
+
+@dataclass
+class Row:
+    size: int
+    figures: dict[str, float] = field(default_factory=dict)
+
+
+def timed(
+    command: Sequence[str | Path],
+    repeat: int,
+    env: dict[str, str] | None = None,
+    ok_codes: tuple[int, ...] = (0,),
+) -> float:
+    """Median wall time of `command` over `repeat` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = subprocess.run(
+            [str(c) for c in command], capture_output=True, env=env, cwd=REPO, check=False
+        )
+        times.append(time.perf_counter() - start)
+        if result.returncode not in ok_codes:
+            detail = result.stderr.decode()[-2000:]
+            raise SystemExit(f"failed: {' '.join(map(str, command))}\n{detail}")
+    return statistics.median(times)
+
+
+def peak_memory_mb(command: Sequence[str | Path], env: dict[str, str] | None = None) -> float:
+    result = subprocess.run(
+        [sys.executable, "-c", _PEAK, *map(str, command)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        check=False,
+    )
+    return int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def validate_figures(row: Row, plans: list[Path], repeat: int) -> None:
+    python = [sys.executable, "-m", "generator", "validate", "--today", TODAY]
+    other = [BIN / "check-jsonschema", "--schemafile", REPO / "schema/plan.schema.json"]
+    floor = [
+        sys.executable,
+        "-c",
+        "import sys, yaml\n"
+        "for p in sys.argv[1:]:\n"
+        "    yaml.load(open(p, 'rb'), Loader=yaml.CSafeLoader)",
+        *plans,
+    ]
+    one = plans[:1]
+    row.figures["validate one plan (s)"] = timed([*python, *one], repeat)
+    row.figures["check-jsonschema one plan (s)"] = timed([*other, *one], repeat)
+    if len(plans) > 1:
+        folder = plans[0].parent.parent
+        row.figures["validate all (s)"] = timed([*python, folder], repeat)
+        row.figures["check-jsonschema all (s)"] = timed([*other, *plans], repeat, ok_codes=(0, 1))
+        row.figures["libyaml parse all (s)"] = timed(floor, repeat)
+
+
+def build_figures(row: Row, work: Path, plans: list[Path], repeat: int) -> None:
+    """Full build from nothing; mkdocs alone on the same docs tree; then one
+    plan edited and the docs tree generated again."""
+    docs = work / "docs"
+    site = work / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SERVICE_PLANS_DOCS_DIR": str(docs)}
+    build = [
+        sys.executable,
+        "-m",
+        "generator",
+        "build",
+        work / "plans",
+        "--site",
+        site,
+        "--today",
+        TODAY,
+        "--docs",
+        docs,
+    ]
+    times = []
+    for _ in range(repeat):
+        shutil.rmtree(docs, ignore_errors=True)
+        shutil.rmtree(site, ignore_errors=True)
+        times.append(timed(build, 1, env))
+    row.figures["full build (s)"] = statistics.median(times)
+    mkdocs = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        REPO / "mkdocs.yml",
+        "-d",
+        work / "site-mkdocs",
+    ]
+    row.figures["mkdocs build alone (s)"] = timed(mkdocs, repeat, env)
+    generate = [
+        sys.executable,
+        "-m",
+        "generator",
+        "generate",
+        work / "plans",
+        "--docs",
+        docs,
+        "--today",
+        TODAY,
+    ]
+    edit_one(plans[len(plans) // 2])
+    start = time.perf_counter()
+    output = subprocess.run(
+        [str(c) for c in generate], capture_output=True, text=True, env=env, cwd=REPO, check=True
+    ).stdout
+    row.figures["generate after one edit (s)"] = time.perf_counter() - start
+    row.figures["files rewritten after one edit"] = float(output.split(" files, ")[1].split()[0])
+    shutil.rmtree(docs, ignore_errors=True)
+    shutil.rmtree(site, ignore_errors=True)
+    row.figures["peak memory of build (MB)"] = peak_memory_mb(build, env)
+    sizes(row, site)
+
+
+def sizes(row: Row, site: Path) -> None:
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    pages = [p for p in (site / "agencies").rglob("index.html")]
+    heaviest = max(pages, key=lambda p: p.stat().st_size)
+    index = site / "search" / "search_index.json"
+    row.figures["site size (MB)"] = total / 1e6
+    row.figures["heaviest agency page (KB)"] = heaviest.stat().st_size / 1e3
+    row.figures["largest page of any kind (KB)"] = (
+        max(p.stat().st_size for p in site.rglob("*.html")) / 1e3
+    )
+    row.figures["search index (KB)"] = index.stat().st_size / 1e3 if index.exists() else 0
+    row.figures["search index gzip (KB)"] = (
+        len(gzip.compress(index.read_bytes())) / 1e3 if index.exists() else 0
+    )
+
+
+def ratios(row: Row) -> dict[str, float]:
+    f = row.figures
+    out = {
+        "validate / check-jsonschema, one plan": f["validate one plan (s)"]
+        / f["check-jsonschema one plan (s)"]
+    }
+    if "validate all (s)" in f:
+        out["check-jsonschema / validate, all plans"] = (
+            f["check-jsonschema all (s)"] / f["validate all (s)"]
+        )
+        out["validate / libyaml parse floor"] = f["validate all (s)"] / f["libyaml parse all (s)"]
+    if "full build (s)" in f:
+        out["generator overhead over mkdocs alone"] = (
+            f["full build (s)"] / f["mkdocs build alone (s)"] - 1
+        )
+    return out
+
+
+def render(rows: list[Row]) -> str:
+    names = list(dict.fromkeys(name for row in rows for name in row.figures))
+    lines = [
+        "| measure | " + " | ".join(f"N={row.size}" for row in rows) + " |",
+        "|---|" + "---|" * len(rows),
+    ]
+    for name in names:
+        cells = [f"{row.figures[name]:.2f}" if name in row.figures else "" for row in rows]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    all_ratios = [ratios(row) for row in rows]
+    for name in dict.fromkeys(n for r in all_ratios for n in r):
+        cells = [f"{r[name]:.2f}" if name in r else "" for r in all_ratios]
+        lines.append(f"| **{name}** | " + " | ".join(cells) + " |")
+    builds = [row for row in rows if "full build (s)" in row.figures]
+    pairs = [(a, b) for a in builds for b in builds if b.size == 2 * a.size]
+    for a, b in pairs:
+        lines.append(
+            f"| **build time N={b.size} / N={a.size}** | "
+            f"{b.figures['full build (s)'] / a.figures['full build (s)']:.2f} |"
+            + " |"
+            * (len(rows) - 1)
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,100,1000,2000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-build", action="store_true", help="measure validation only")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    options = parser.parse_args(argv)
+    rows = []
+    for size in (int(s) for s in options.sizes.split(",")):
+        work = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
+        try:
+            plans = make_corpus(work, size)
+            row = Row(size)
+            validate_figures(row, plans, options.repeat)
+            if not options.no_build:
+                build_figures(row, work, plans, max(1, options.repeat - 1))
+            rows.append(row)
+            print(
+                f"N={size}: " + json.dumps({k: round(v, 3) for k, v in row.figures.items()}),
+                file=sys.stderr,
+                flush=True,
+            )
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; {date.today()}; "
+        f"command: python -m benchmarks.bench --sizes {options.sizes}\n"
+    )
+    print(render(rows))
+    if options.json:
+        options.json.write_text(json.dumps([{"size": r.size, **r.figures} for r in rows], indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+"""The benchmark keeps working: CI runs it at a tiny size (the figures come
+from `make bench`, not from here)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def test_bench_runs_at_a_tiny_size(tmp_path) -> None:
+    figures = tmp_path / "figures.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench", "--sizes", "2", "--repeat", "1",
+         "--json", str(figures)],
+        cwd=REPO, capture_output=True, text=True, check=False, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "| **validate / check-jsonschema, one plan** |" in result.stdout
+    assert "| **generator overhead over mkdocs alone** |" in result.stdout
+    assert '"files rewritten after one edit"' in figures.read_text()
