@@ -26,6 +26,8 @@ STATIC_DIR = Path(__file__).with_name("static")
 
 
 def make_environment(messages: Messages, site_url: str) -> Environment:
+    """The environment for one interface language: its messages as `t`, and
+    filters that format numbers, dates, periods and units for it."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
@@ -53,9 +55,7 @@ def make_environment(messages: Messages, site_url: str) -> Environment:
         label=lambda value, kind: messages.label(kind, value),
         language=messages.language_name,
         display_url=display_url,
-        join_list=lambda items: messages.list(
-            [inert(i) if not isinstance(i, Markup) else i for i in items]
-        ),
+        join_list=lambda items: messages.list([_markup(item) for item in items]),
     )
     return env
 
