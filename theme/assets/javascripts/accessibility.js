@@ -64,7 +64,7 @@
   /* WCAG 2.1.1 Keyboard: a table wider than the screen scrolls inside its
      box; the box takes focus so that the arrow keys scroll it, and is named
      after the table's caption. Checked again when the window changes size. */
-  var SCROLLERS = ".md-content .sp-scroll, .md-content .md-typeset__scrollwrap";
+  var SCROLLERS = ".md-content .sp-scroll, .md-content .sp-results, .md-content .md-typeset__scrollwrap";
 
   function updateScrollers() {
     document.querySelectorAll(SCROLLERS).forEach(function (box) {
