@@ -1,0 +1,82 @@
+"""axe-core finds nothing on any page, in the light and the dark palette, at
+desktop and phone sizes, nor with the search showing results or the
+navigation drawer open (WCAG 2.2 AA and axe's best practices)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.quality.browse import Record
+from tests.quality.browser import VIEWS, View, check_with_axe, report, wait_until_still
+from tests.quality.conftest import Site
+from tests.quality.serve import SiteServer
+
+# A word every example plan uses, so the search has results to show.
+QUERY = "complaint"
+
+
+def test_every_page_in_every_view(walk: Record) -> None:
+    print(f"\naxe-core: {walk.pages} pages, {walk.runs} runs, {len(walk.violations)} violations")
+    assert walk.pages > 20 and walk.runs == 4 * walk.pages
+    if walk.violations:
+        pytest.fail(report(walk.violations), pytrace=False)
+
+
+def test_each_view_shows_its_palette(walk: Record) -> None:
+    """The dark runs really ran in the dark palette (mkdocs-material follows
+    prefers-color-scheme until the reader picks one)."""
+    assert not walk.wrong_palette, "\n".join(map(str, walk.wrong_palette[:20]))
+
+
+def _pages(browser: Browser, views: tuple[View, ...]) -> Iterator[tuple[View, Page]]:
+    for view in views:
+        context = view.context(browser)
+        try:
+            yield view, context.new_page()
+        finally:
+            context.close()
+
+
+def open_search(page: Page, query: str) -> None:
+    """Open the search as a reader does, type, and wait for the results."""
+    button = page.locator("label.md-header__button[for=__search]")
+    if button.is_visible():
+        button.click()
+    else:
+        page.locator("input[name=query]").click()
+    page.locator("input[name=query]").press_sequentially(query)
+    page.locator(".md-search-result__item").first.wait_for()
+    wait_until_still(page)
+
+
+def open_drawer(page: Page) -> None:
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.locator(".md-sidebar--primary").wait_for(state="visible")
+    wait_until_still(page)
+
+
+def test_search_showing_results(browser: Browser, server: SiteServer) -> None:
+    violations = []
+    for view, page in _pages(browser, VIEWS):
+        page.goto(server.url(""))
+        open_search(page, QUERY)
+        assert page.locator(".md-search-result__item").count() > 0
+        violations += check_with_axe(page, f"search for {QUERY!r}", view)
+    if violations:
+        pytest.fail(report(violations), pytrace=False)
+
+
+def test_navigation_drawer_open(browser: Browser, server: SiteServer, site: Site) -> None:
+    phone = tuple(view for view in VIEWS if view.size == "phone")
+    violations = []
+    for view, page in _pages(browser, phone):
+        for label in ("", site.agency_pages()[0]):
+            page.goto(server.url(label))
+            open_drawer(page)
+            assert page.locator("#__drawer").is_checked()
+            violations += check_with_axe(page, f"{label or '/'} with the drawer open", view)
+    if violations:
+        pytest.fail(report(violations), pytrace=False)

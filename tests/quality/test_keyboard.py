@@ -1,0 +1,125 @@
+"""What a keyboard user meets: a skip link first on every page, no
+single-key shortcut outside the search (WCAG 2.1.4), and wide tables whose
+scroll box takes focus (WCAG 2.1.1)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.quality.browser import VIEWS, wait_until_still
+from tests.quality.conftest import Site
+from tests.quality.links import read
+from tests.quality.serve import SiteServer
+from tests.site.html import parse
+
+# The theme's shortcuts: f, s and / go to the search field; p and n (and
+# "," and ".") to the previous and next page.
+SHORTCUTS = ("f", "s", "/", "p", "n", ",", ".")
+
+
+def test_every_page_starts_with_a_skip_link(site: Site) -> None:
+    problems = []
+    for label in site.pages():
+        html = site.file(label).read_text(encoding="utf-8")
+        focusable = [
+            element
+            for element in parse(html).iter()
+            if (element.tag == "a" and "href" in element.attrs)
+            or element.tag in ("input", "button")
+        ]
+        first = next(
+            (
+                e
+                for e in focusable
+                if e.attrs.get("type") != "checkbox" or "md-toggle" not in e.attrs.get("class", "")
+            ),
+            None,
+        )
+        if first is None or "md-skip" not in first.attrs.get("class", ""):
+            problems.append(f"{label or '/'}: the first link is not the skip link")
+        elif first.attrs["href"].removeprefix("#") not in read(site.file(label)).ids:
+            problems.append(f"{label or '/'}: the skip link leads nowhere ({first.attrs['href']})")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Page:
+    context = VIEWS[0].context(browser)
+    yield context.new_page()
+    context.close()
+
+
+def test_skip_link_is_first_and_shown_on_focus(page: Page, server: SiteServer, site: Site) -> None:
+    for label in ("", site.agency_pages()[0], "404.html"):
+        page.goto(server.url(label))
+        page.keyboard.press("Tab")
+        focused = page.locator(":focus")
+        assert "md-skip" in (focused.get_attribute("class") or ""), label
+        wait_until_still(page)
+        assert focused.is_visible() and focused.evaluate("e => getComputedStyle(e).opacity") == "1"
+        target = focused.get_attribute("href") or ""
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => location.hash") == target, label
+
+
+def test_single_keys_do_nothing_outside_the_search(page: Page, server: SiteServer) -> None:
+    url = server.url("agencies/")  # has a next and a previous page
+    page.goto(url)
+    assert page.locator("link[rel=next]").count() == 1
+    for key in SHORTCUTS:
+        page.locator("body").press(key)
+        page.wait_for_timeout(150)
+        assert page.url == url, f"{key!r} changed the page"
+        assert not page.locator("#__search").is_checked(), f"{key!r} opened the search"
+        assert page.evaluate("() => document.activeElement.name") != "query", f"{key!r} moved focus"
+
+
+def test_single_keys_still_type_in_the_search(page: Page, server: SiteServer) -> None:
+    page.goto(server.url(""))
+    query = page.locator("input[name=query]")
+    query.click()
+    query.press_sequentially("fsnp/.")
+    assert query.input_value() == "fsnp/."
+
+
+def test_wide_tables_scroll_in_a_box_that_takes_focus(
+    browser: Browser, server: SiteServer, site: Site
+) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        for label in site.pages():
+            page.goto(server.url(label))
+            boxes = page.locator("[data-sp-scroller]")
+            if boxes.count():
+                break
+        else:
+            pytest.fail("no table is wider than 320 pixels on any page: nothing to check")
+        box = boxes.first
+        assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
+        assert box.get_attribute("aria-label"), "the scroll box has no name"
+        box.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("box => box.scrollLeft > 0", arg=box.element_handle())
+    finally:
+        context.close()
+
+
+def test_no_page_scrolls_sideways_at_320_pixels(
+    browser: Browser, server: SiteServer, site: Site
+) -> None:
+    """WCAG 1.4.10 Reflow: 1280 pixels at 400% zoom are 320; nothing but a
+    wide table (in its own scroll box) may need a horizontal scroll."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        wide = []
+        for label in site.pages():
+            page.goto(server.url(label))
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            if width > 320:
+                wide.append(f"{label or '/'}: {width} pixels wide")
+    finally:
+        context.close()
+    assert not wide, "\n".join(wide)

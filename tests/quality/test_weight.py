@@ -1,0 +1,104 @@
+"""Page weight: what a first visit to the heaviest agency page transfers,
+gzip-compressed as GitHub Pages serves it, stays under the budget the README
+justifies; and the search index waits until the reader uses the search."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Browser, Page, Response
+
+from tests.quality.browser import VIEWS
+from tests.quality.conftest import Site
+from tests.quality.serve import SiteServer
+
+# README, "Accessibility and quality": a phone on a slow 3G connection
+# (~50 kB/s) has the page in about three seconds.
+BUDGET = 150_000
+# What a server compresses; images and fonts are sent as they are.
+COMPRESSED = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/xml",
+)
+INDEX = "search/search_index.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    url: str
+    kind: str
+    size: int  # bytes on the wire, gzip-compressed where a server would
+
+
+def transferred(response: Response) -> Transfer:
+    body = response.body()
+    kind = response.headers.get("content-type", "").split(";")[0]
+    size = len(gzip.compress(body, compresslevel=6)) if kind.startswith(COMPRESSED) else len(body)
+    return Transfer(response.url, kind, size)
+
+
+def first_visit(
+    browser: Browser, url: str, then: Callable[[Page], None] | None = None
+) -> list[Transfer]:
+    """Every response of a first visit (empty cache) until the network is idle."""
+    context = VIEWS[0].context(browser)
+    try:
+        page = context.new_page()
+        responses: list[Response] = []
+        page.on("response", lambda response: responses.append(response))
+        page.goto(url, wait_until="networkidle")
+        if then is not None:
+            then(page)
+            page.wait_for_load_state("networkidle")
+        return [transferred(response) for response in responses]
+    finally:
+        context.close()
+
+
+def heaviest_agency_page(site: Site) -> str:
+    return max(site.agency_pages(), key=lambda page: site.file(page).stat().st_size)
+
+
+def test_heaviest_agency_page_within_budget(
+    browser: Browser, server: SiteServer, site: Site, record_property: Callable[[str, object], None]
+) -> None:
+    page = heaviest_agency_page(site)
+    transfers = first_visit(browser, server.url(page))
+    total = sum(transfer.size for transfer in transfers)
+    lines = [
+        f"{t.size:>8,} B  {t.kind:<24} {t.url.removeprefix(server.url(''))}" for t in transfers
+    ]
+    record_property("first_visit_bytes", total)
+    print(
+        f"\nFirst visit to {page} (gzip): {total:,} bytes, budget {BUDGET:,}\n" + "\n".join(lines)
+    )
+    assert transfers and transfers[0].kind == "text/html"
+    assert total <= BUDGET, (
+        f"{page}: {total:,} bytes on a first visit, over {BUDGET:,}:\n" + "\n".join(lines)
+    )
+
+
+def test_search_index_waits_for_the_search(
+    browser: Browser, server: SiteServer, site: Site
+) -> None:
+    before = first_visit(browser, server.url(heaviest_agency_page(site)))
+    assert not [t for t in before if t.url.endswith(INDEX)], "the search index loads on every visit"
+
+    def use_search(page: Page) -> None:
+        page.locator("input[name=query]").focus()
+
+    after = first_visit(browser, server.url(""), then=use_search)
+    assert [t for t in after if t.url.endswith(INDEX)], (
+        "focusing the search field did not load the index"
+    )
+
+
+@pytest.mark.parametrize("kind", ["text/html", "text/css", "application/javascript"])
+def test_text_is_counted_compressed(kind: str) -> None:
+    assert kind.startswith(COMPRESSED)
