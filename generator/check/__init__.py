@@ -60,6 +60,9 @@ def check_paths(paths: list[Path], *, today: date, jobs: int | None = None) -> C
         elif checked is not None:
             result.translations.append(checked)
         result.report.extend(diagnostics)
+    from generator.check.across import across_agencies
+
+    result.report.extend(across_agencies(list(result.plans)))
     return result
 
 

@@ -146,3 +146,18 @@ def test_checking_in_parallel_gives_the_same_report() -> None:
     two = check_paths([CASES], today=date(2026, 11, 23), jobs=2)
     assert one.report.diagnostics == two.report.diagnostics
     assert [p.path for p in one.plans] == [p.path for p in two.plans]
+
+
+def test_an_agency_has_one_plan_in_force(run_cli, tmp_path: Path) -> None:
+    folder = tmp_path / "plans" / "minimal-agency"
+    folder.mkdir(parents=True)
+    text = (VALID / "minimal.yaml").read_text().replace("status: draft", "status: published")
+    (folder / "2026.yaml").write_text(text)
+    (folder / "2025.yaml").write_text(
+        text.replace("2026-01-01", "2025-01-01").replace("2026-12-31", "2025-12-31")
+    )
+    result = run_cli("validate", tmp_path / "plans", "--today", TODAY)
+    assert result.code == 1
+    errors = [line for line in result.out.splitlines() if ": error: " in line]
+    assert len(errors) == 1
+    assert "2025.yaml:19:11: error: plan.status: 2026.yaml is also published" in errors[0]

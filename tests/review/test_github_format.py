@@ -18,7 +18,7 @@ ANNOTATIONS = [
     "`fed,eral: 100%25%0Anext` is not one of the allowed values. "
     "Fix: Allowed values: `federal`, `state`, `county`, `municipal`, `other`.",
     f"::error file={FILE},line=26,col=5,title=channels[mail]::"
-    "A email channel needs `email` so customers can use it. Fix: Add `email:` to this channel.",
+    "An email channel needs `email` so customers can use it. Fix: Add `email:` to this channel.",
     f"::error file={FILE},line=26,col=10,title=channels[mail].id::"
     "Another channel already has the id `mail`. "
     "Fix: Give each one its own id: translations, links and history depend on it.",
@@ -37,7 +37,7 @@ SUMMARY = [
     f"| error | {FIXTURE} | 8:10 | agency.level | \\`fed,eral: 100% next\\` is not one of the "
     "allowed values. | Allowed values: \\`federal\\`, \\`state\\`, \\`county\\`, "
     "\\`municipal\\`, \\`other\\`. |",
-    f"| error | {FIXTURE} | 26:5 | channels\\[mail\\] | A email channel needs \\`email\\` so "
+    f"| error | {FIXTURE} | 26:5 | channels\\[mail\\] | An email channel needs \\`email\\` so "
     "customers can use it. | Add \\`email:\\` to this channel. |",
     f"| error | {FIXTURE} | 26:10 | channels\\[mail\\].id | Another channel already has the id "
     "\\`mail\\`. | Give each one its own id: translations, links and history depend on it. |",
