@@ -24,6 +24,11 @@ class Freshness:
     reasons: tuple[str, ...]
     latest_period: str | None
     next_due: date | None
+    plan_ended: date | None = None  # set when the plan period is over
+    results_overdue: bool = False  # newer results were due by next_due
+
+
+NOT_JUDGED = Freshness("not-judged", (), None, None)
 
 
 def _add_months(day: date, months: int) -> date:
@@ -58,7 +63,7 @@ def freshness(plan: dict[str, Any], today: date) -> Freshness:
     """Whether a plan is current on `today`, and why not."""
     info = plan.get("plan") if isinstance(plan.get("plan"), dict) else {}
     if info.get("status") != "published":
-        return Freshness("not-judged", (), None, None)
+        return NOT_JUDGED
     reasons: list[str] = []
     period = info.get("period") if isinstance(info.get("period"), dict) else {}
     end = parse_date(period.get("end"))
@@ -74,4 +79,11 @@ def freshness(plan: dict[str, Any], today: date) -> Freshness:
                 f"The latest results are for {name}; newer results were due by {next_due}."
             )
     status = "out-of-date" if reasons else "current"
-    return Freshness(status, tuple(reasons), latest[0] if latest else None, next_due)
+    return Freshness(
+        status,
+        tuple(reasons),
+        latest[0] if latest else None,
+        next_due,
+        plan_ended=end if end and end < today else None,
+        results_overdue=bool(next_due and today > next_due),
+    )

@@ -19,4 +19,4 @@ __all__ = ["AgencyPlans", "Plan", "Site", "Status", "Tally", "build_model"]
 def build_model(checked: Iterable[CheckedPlan], *, today: date) -> Site:
     """The site's model from plans that passed the checks. An agency whose
     plans are all drafts is left out until one is published."""
-    return group_plans((parse_plan(plan.data, plan.path) for plan in checked), today)
+    return group_plans((parse_plan(plan.data, plan.path, today) for plan in checked), today)

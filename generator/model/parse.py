@@ -8,9 +8,11 @@ sections on listening, complaints, comparisons and improvements in
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from generator.check.frameworks import coverage
+from generator.check.freshness import NOT_JUDGED, freshness
 from generator.model.fields import (
     Data,
     duration,
@@ -48,8 +50,9 @@ from generator.model.records import (
 from generator.model.status import Status, result_status
 
 
-def parse_plan(data: Data, path: Path) -> Plan:
-    """Build the `Plan` of one validated plan file."""
+def parse_plan(data: Data, path: Path, today: date | None = None) -> Plan:
+    """Build the `Plan` of one validated plan file; with `today`, judge
+    whether it is kept up to date."""
     info = data["plan"]
     customers = each(data["customers"], _customer)
     channels = each(data["channels"], _channel)
@@ -86,6 +89,7 @@ def parse_plan(data: Data, path: Path) -> Plan:
         initiatives=each(data.get("initiatives", ()), lambda d: parse_initiative(d, services)),
         environment=parse_environment(data.get("service_environment")),
         coverage=tuple(coverage(data)),
+        freshness=freshness(data, today) if today else NOT_JUDGED,
     )
 
 

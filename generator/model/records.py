@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.check.freshness import NOT_JUDGED, Freshness
 from generator.model.status import Status
 
 if TYPE_CHECKING:
@@ -231,6 +232,7 @@ class Plan:
     initiatives: tuple[Initiative, ...]
     environment: ServiceEnvironment | None
     coverage: tuple[Coverage, ...]  # how far it meets each framework it answers to
+    freshness: Freshness = NOT_JUDGED  # whether it is kept up to date, on the build's day
 
     @property
     def last_changed(self) -> date:

@@ -18,6 +18,7 @@ from generator.render.guide_pages import guide_pages
 from generator.render.index_pages import index_pages
 from generator.render.messages import Messages, load_messages
 from generator.render.page import Page, render_page
+from generator.render.scoreboard import scoreboard_pages, scorecards_csv
 from generator.resources import SCHEMA_FILE
 from generator.site_config import SiteConfig
 
@@ -41,6 +42,7 @@ def all_pages(site: Site, messages: Messages, site_url: str) -> Iterator[Page]:
     for agency in site.agencies:
         yield from agency_pages(agency, messages, site_url)
     yield from directory_pages(site, messages)
+    yield from scoreboard_pages(site, messages)
     yield from guide_pages(site, messages)
 
 
@@ -50,6 +52,7 @@ def data_files(site: Site, site_url: str, messages: Messages) -> Files:
         urls.PLANS_JSON: plans_json(site, site_url).encode("utf-8"),
         urls.STANDARDS_CSV: standards_csv(site, site_url).encode("utf-8"),
         urls.RESULTS_CSV: results_csv(site, site_url).encode("utf-8"),
+        urls.SCORECARDS_CSV: scorecards_csv(site).encode("utf-8"),
         urls.FEED: atom_feed(site, site_url, messages).encode("utf-8"),
         urls.SCHEMA: SCHEMA_FILE.read_bytes(),
         urls.STYLESHEET: (STATIC_DIR / "plans.css").read_bytes(),

@@ -12,6 +12,7 @@ from generator.render.data import PLANS_JSON_FIELDS, RESULT_COLUMNS, STANDARD_CO
 from generator.render.messages import Messages
 from generator.render.page import Page
 from generator.render.reference import record_anchor, schema_records
+from generator.render.scoreboard import SCORECARD_COLUMNS
 from generator.resources import plan_schema
 
 
@@ -35,6 +36,7 @@ DATA_FILES = (
     DataFile(
         "results_csv", urls.RESULTS_CSV, urls.RESULTS_CSV, tuple(name for name, _ in RESULT_COLUMNS)
     ),
+    DataFile("scorecards_csv", urls.SCORECARDS_CSV, urls.SCORECARDS_CSV, SCORECARD_COLUMNS),
     DataFile("schema", urls.SCHEMA, urls.SCHEMA),
     DataFile("feed", urls.FEED, urls.FEED),
 )
