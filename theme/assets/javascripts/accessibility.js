@@ -92,12 +92,42 @@
     });
   }
 
+  /* WCAG 2.1.1 Keyboard, 4.1.2 Name, Role, Value: below 76.25em the
+     navigation is a drawer opened by an icon that is a <label>, which the
+     keyboard cannot reach and screen readers do not announce as a button.
+     A real button takes its place, named like the navigation it opens;
+     Escape closes the drawer again. Without JavaScript the label stays. */
+  function drawerButton() {
+    var toggle = document.getElementById("__drawer");
+    var label = document.querySelector(".md-header label[for='__drawer']");
+    var nav = document.querySelector(".md-nav--primary");
+    if (!toggle || !label || !nav) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " sp-drawer-button";
+    button.setAttribute("aria-label", nav.getAttribute("aria-label") || "Navigation");
+    button.innerHTML = label.innerHTML;
+    function expanded() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+    button.addEventListener("click", function () { toggle.click(); });
+    toggle.addEventListener("change", expanded);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked) {
+        toggle.click();
+        button.focus();
+      }
+    });
+    expanded();
+    label.parentNode.insertBefore(button, label);
+    label.hidden = true;
+  }
+
   var pending = false;
   window.addEventListener("resize", function () {
     if (pending) return;
     pending = true;
     requestAnimationFrame(function () { pending = false; updateScrollers(); });
   });
+  document.addEventListener("DOMContentLoaded", drawerButton);
   window.addEventListener("load", function () {
     updateScrollers();
     unmarkCodeToolbars();
