@@ -53,7 +53,8 @@ def open_search(page: Page, query: str) -> None:
 
 
 def open_drawer(page: Page) -> None:
-    page.locator("label.md-header__button[for=__drawer]").click()
+    """Open the navigation drawer with its menu button (see accessibility.js)."""
+    page.locator("button.sp-drawer-button").click()
     page.locator(".md-sidebar--primary").wait_for(state="visible")
     wait_until_still(page)
 

@@ -1,6 +1,7 @@
-"""What a keyboard user meets: a skip link first on every page, no
-single-key shortcut outside the search (WCAG 2.1.4), and wide tables whose
-scroll box takes focus (WCAG 2.1.1)."""
+"""What a keyboard user meets: a skip link first on every page, every Tab
+stop on screen, a navigation drawer opened and closed from the keyboard, no
+single-key shortcut outside the search (WCAG 2.1.4), wide tables whose scroll
+box takes focus (2.1.1) and no page wider than the screen at 400% zoom."""
 
 from __future__ import annotations
 
@@ -61,6 +62,96 @@ def test_skip_link_is_first_and_shown_on_focus(page: Page, server: SiteServer, s
         target = focused.get_attribute("href") or ""
         page.keyboard.press("Enter")
         assert page.evaluate("() => location.hash") == target, label
+
+
+# Where focus is now, and whether a sighted keyboard user can see it there:
+# on screen, not transparent, not hidden (a palette option is a 0x0 radio
+# button whose label shows its focus).
+FOCUS = """() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return null;
+    const shown = element.matches(".md-option") ? element.nextElementSibling : element;
+    const box = shown.getBoundingClientRect();
+    const style = getComputedStyle(shown);
+    const onScreen = box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
+        && box.left < innerWidth && box.top < innerHeight;
+    const name = (element.getAttribute("aria-label") || element.textContent || "").trim();
+    return [element.tagName.toLowerCase() + " " + name.replace(/\\s+/g, " ").slice(0, 50),
+            onScreen && style.visibility === "visible" && style.opacity !== "0"];
+}"""
+
+
+# Focus is judged where it lands, not while the skip link fades in.
+NO_TRANSITIONS = (
+    "*, *::before, *::after { transition: none !important; animation: none !important; }"
+)
+
+
+def tab_stops(page: Page, limit: int) -> list[tuple[str, bool]]:
+    """Press Tab until focus leaves the page, or `limit` times: each stop,
+    and whether it showed."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS)
+        if stop is None:
+            break
+        stops.append((stop[0], stop[1]))
+    return stops
+
+
+@pytest.mark.parametrize("view", [VIEWS[0], VIEWS[2]], ids=["desktop", "phone"])
+def test_every_tab_stop_is_on_screen(
+    browser: Browser, server: SiteServer, site: Site, view
+) -> None:
+    """WCAG 2.4.7 Focus Visible, 2.4.3 Focus Order: Tab never leads into
+    something hidden or off screen (a closed drawer, a closed search)."""
+    context = view.context(browser)
+    try:
+        page = context.new_page()
+        hidden = []
+        for label in ("", site.agency_pages()[0]):
+            page.goto(server.url(label))
+            page.add_style_tag(content=NO_TRANSITIONS)
+            # The header, the tabs, the contents and the first of the page's own links.
+            stops = tab_stops(page, limit=80)
+            assert len(stops) > 10, f"{label}: Tab reached only {stops}"
+            hidden += [f"{label or '/'}: {name}" for name, shown in stops if not shown]
+    finally:
+        context.close()
+    assert not hidden, "Tab stops not on screen:\n" + "\n".join(hidden)
+
+
+def test_drawer_opens_and_closes_from_the_keyboard(browser: Browser, server: SiteServer) -> None:
+    context = VIEWS[2].context(browser)  # phone
+    try:
+        page = context.new_page()
+        page.goto(server.url(""))
+        button = page.locator("button.sp-drawer-button")
+        assert (
+            button.get_attribute("aria-label") and button.get_attribute("aria-expanded") == "false"
+        )
+        button.focus()
+        page.keyboard.press("Enter")
+        page.locator(".md-sidebar--primary").wait_for(state="visible")
+        assert (
+            page.locator("#__drawer").is_checked()
+            and button.get_attribute("aria-expanded") == "true"
+        )
+        wait_until_still(page)
+        for _ in range(10):  # on through the header, into the drawer
+            page.keyboard.press("Tab")
+            if page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"):
+                break
+        else:
+            pytest.fail("Tab never reached the open drawer")
+        page.keyboard.press("Escape")
+        assert not page.locator("#__drawer").is_checked()
+        assert page.evaluate("() => document.activeElement.classList.contains('sp-drawer-button')")
+        page.keyboard.press(" ")
+        assert page.locator("#__drawer").is_checked(), "Space did not open the drawer"
+    finally:
+        context.close()
 
 
 def test_single_keys_do_nothing_outside_the_search(page: Page, server: SiteServer) -> None:
