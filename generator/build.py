@@ -1,9 +1,11 @@
-"""Build the site: check every plan, then model -> render -> write the docs
-tree, then `mkdocs build --strict` into a folder beside site/ and swap it in.
+"""Build the site: check every plan, then model -> render -> write a docs tree
+per language, then `mkdocs build --strict` of each language (the original at
+the root, each other under its prefix, es/) into one folder beside site/,
+which is then swapped in.
 
 If a plan has an error nothing is written and site/ is left as it was; if
-MkDocs fails, the half-built folder is thrown away and site/ is left as it
-was too."""
+MkDocs fails in any language, the half-built folder is thrown away and site/
+is left as it was too."""
 
 from __future__ import annotations
 
@@ -18,37 +20,70 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.check import check_paths
+from generator.check import CheckResult, check_paths
 from generator.errors import BuildError
 from generator.model import Site, build_model
+from generator.model.translated import plans_in_language
 from generator.render import render_site
+from generator.render.languages import Edition
 from generator.report.text import render_text
 from generator.resources import REPO_DIR
-from generator.site_config import DEFAULT_DOCS_DIR, DOCS_DIR_VARIABLE, MKDOCS_FILE, site_config
+from generator.site_config import (
+    DEFAULT_DOCS_DIR,
+    DOCS_DIR_VARIABLE,
+    Language,
+    language_docs_dir,
+    site_config,
+    site_languages,
+)
 from generator.write import WriteStats, write_tree
 
 
 @dataclass(frozen=True, slots=True)
 class Generated:
-    site: Site
+    site: Site  # the original language's
     files: int
     stats: WriteStats
     warnings: int
+    pages: dict[str, int]  # pages per language code
 
 
 def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Generated:
-    """Check the plans and write the docs tree. Raises BuildError, with the
-    checker's report, if any plan has an error; then nothing is written."""
+    """Check the plans and write the docs tree of each language. Raises
+    BuildError, with the checker's report, if any plan or translation has an
+    error; then nothing is written."""
     checked = check_paths(list(paths), today=today)
     if checked.report.errors:
         raise BuildError(
             "These plans have errors, so the site was not built:\n"
             + render_text(checked.report).rstrip()
         )
-    site = build_model(checked.plans, today=today)
-    files = render_site(site, site_config())
-    stats = write_tree(files, docs_dir)
-    return Generated(site, len(files), stats, len(checked.report.warnings))
+    editions = build_editions(checked, today=today)
+    trees = list(zip(editions, render_site(editions), strict=True))
+    stats = [write_tree(files, language_docs_dir(docs_dir, e.language)) for e, files in trees]
+    return Generated(
+        site=editions[0].site,
+        files=sum(len(files) for _, files in trees),
+        stats=WriteStats(
+            written=sum(s.written for s in stats),
+            unchanged=sum(s.unchanged for s in stats),
+            deleted=sum(s.deleted for s in stats),
+        ),
+        warnings=len(checked.report.warnings),
+        pages={e.language.code: sum(p.endswith(".md") for p in files) for e, files in trees},
+    )
+
+
+def build_editions(checked: CheckResult, *, today: date) -> list[Edition]:
+    """The site's model in each of its languages, the original first: each
+    plan translated where it has a translation into the language."""
+    root_url = site_config().site_url
+    editions = []
+    for language in site_languages():
+        chosen = plans_in_language(language.code, checked.plans, checked.translations)
+        site = build_model(chosen.plans, today=today)
+        editions.append(Edition(language, site, root_url, chosen.incomplete))
+    return editions
 
 
 def build_site(
@@ -63,17 +98,48 @@ def build_site(
 
 
 def mkdocs_environment(docs_dir: Path) -> dict[str, str]:
-    """The environment MkDocs runs in: mkdocs.yml reads the docs folder from
-    it, and mkdocs-material's notice about MkDocs 2 is turned off."""
+    """The environment MkDocs runs in: the configuration reads the docs
+    folder from it, and mkdocs-material's notice about MkDocs 2 is off."""
     return {**os.environ, DOCS_DIR_VARIABLE: str(docs_dir.resolve()), "NO_MKDOCS_2_WARNING": "1"}
 
 
 def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
-    """`mkdocs build --strict` into a new folder beside `site_dir`, which then
-    replaces it. A warning fails the build (strict) and leaves `site_dir`."""
+    """`mkdocs build --strict` of every language into a new folder beside
+    `site_dir`, which then replaces it. The languages build at the same time,
+    each into a folder of its own, and the other languages' folders move
+    under the original's (to es/) once all have succeeded. A warning fails
+    the build (strict) and leaves `site_dir` as it was."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    languages = site_languages()
+    folders = [
+        Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+        for _ in languages
+    ]
+    processes: list[subprocess.Popen[str]] = []
+    try:
+        for language, folder in zip(languages, folders, strict=True):
+            processes.append(_start_mkdocs(language, language_docs_dir(docs_dir, language), folder))
+        failures = [_failure(lang, proc) for lang, proc in zip(languages, processes, strict=True)]
+        if any(failures):
+            raise BuildError(
+                f"MkDocs could not build the site; {site_dir} is unchanged.\n"
+                + "\n".join(failure for failure in failures if failure)
+            )
+        staging = folders[0]
+        for language, folder in zip(languages[1:], folders[1:], strict=True):
+            folder.rename(staging / language.prefix)
+        _swap_in(staging, site_dir)
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _start_mkdocs(language: Language, docs_dir: Path, site_dir: Path) -> subprocess.Popen[str]:
     command = [
         # Not --quiet: it silences warnings before strict mode can count them.
         sys.executable,
@@ -82,25 +148,26 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
         "build",
         "--strict",
         "--config-file",
-        str(MKDOCS_FILE),
+        str(language.config_file),
         "--site-dir",
-        str(staging),
+        str(site_dir),
     ]
-    try:
-        completed = subprocess.run(
-            command,
-            cwd=REPO_DIR,
-            env=mkdocs_environment(docs_dir),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if completed.returncode != 0:
-            output = (completed.stdout + completed.stderr).strip()
-            raise BuildError(f"MkDocs could not build the site; {site_dir} is unchanged.\n{output}")
-        _swap_in(staging, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    return subprocess.Popen(
+        command,
+        cwd=REPO_DIR,
+        env=mkdocs_environment(docs_dir),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _failure(language: Language, process: subprocess.Popen[str]) -> str:
+    """MkDocs' output if it failed for `language`, else ""."""
+    output, _ = process.communicate()
+    if process.returncode == 0:
+        return ""
+    return f"[{language.config_file.name}]\n{output.strip()}"
 
 
 def _swap_in(new: Path, site_dir: Path) -> None:
@@ -119,10 +186,12 @@ def _swap_in(new: Path, site_dir: Path) -> None:
 def _summary(generated: Generated, site_dir: Path, seconds: float) -> str:
     site = generated.site
     plans = len(site.all_plans)
+    pages = ", ".join(f"{count} in {code}" for code, count in generated.pages.items())
     text = (
         f"Built {site_dir} from {plans} plan{'s' if plans != 1 else ''} of "
         f"{len(site.agencies)} agenc{'ies' if len(site.agencies) != 1 else 'y'} "
-        f"({generated.files} files, {generated.stats.written} changed) in {seconds:.1f} s."
+        f"({generated.files} files, {generated.stats.written} changed; pages: {pages}) "
+        f"in {seconds:.1f} s."
     )
     if generated.warnings:
         text += (

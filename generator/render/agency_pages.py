@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from markupsafe import Markup
-
 from generator.model import AgencyPlans, Plan, Tally
 from generator.render import urls
 from generator.render.jsonld import agency_json_ld
+from generator.render.languages import lang_attr
 from generator.render.messages import Messages
 from generator.render.page import Page
 from generator.render.results import tally_text, view_results
@@ -53,14 +52,6 @@ def plan_context(
         ],
         "json_ld": agency_json_ld(plan, page_url, messages),
     }
-
-
-def lang_attr(text_language: str, interface_language: str) -> Markup:
-    """` lang="es"` on elements holding plan text when the plan is written in
-    another language than the interface, so screen readers switch voice."""
-    if text_language.split("-")[0] == interface_language.split("-")[0]:
-        return Markup("")
-    return Markup(' lang="{}"').format(text_language)
 
 
 def _kind(agency: AgencyPlans, plan: Plan) -> str:

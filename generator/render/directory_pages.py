@@ -13,6 +13,7 @@ from markupsafe import Markup
 from generator.model import AgencyPlans, Site
 from generator.model.records import Standard
 from generator.render import urls
+from generator.render.languages import lang_attr
 from generator.render.messages import Messages
 from generator.render.page import Page
 from generator.render.paging import PAGE_SIZE, paginate
@@ -32,6 +33,7 @@ class PromiseListRow:
     standard: Standard
     view: ResultsView
     channel_types: tuple[str, ...]
+    lang: Markup  # ` lang="en"` when the agency's text is in another language
 
 
 def directory_pages(site: Site, messages: Messages) -> Iterator[Page]:
@@ -125,6 +127,7 @@ def _promise_rows(
                 standard=standard,
                 view=view_results(standard, messages),
                 channel_types=tuple(dict.fromkeys(c.type for c in standard.channels)),
+                lang=lang_attr(plan.language, messages.language),
             )
 
 

@@ -9,6 +9,7 @@ with `if` instead of showing "None"."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +20,27 @@ from markupsafe import Markup
 from generator.model.records import Duration
 from generator.render import urls
 from generator.render.escape import inert, inert_json, inert_lines, safe_url, tel_url
+from generator.render.languages import FORMAT_LANGUAGE, lang_attr, text_note
 from generator.render.messages import Messages
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 STATIC_DIR = Path(__file__).with_name("static")
 
 
-def make_environment(messages: Messages, site_url: str) -> Environment:
+def make_environment(
+    messages: Messages,
+    site_url: str,
+    *,
+    prefix: str = "",
+    incomplete: frozenset[Path] = frozenset(),
+) -> Environment:
     """The environment for one interface language: its messages as `t`, and
-    filters that format numbers, dates, periods and units for it."""
+    filters that format numbers, dates, periods and units for it.
+
+    `site_url` is the address of the whole site, where the language-neutral
+    files are; `prefix` is where this language's pages are in it ("" or
+    "es/"), and `incomplete` names the plans whose translation into this
+    language lacks some text."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
@@ -38,8 +51,22 @@ def make_environment(messages: Messages, site_url: str) -> Environment:
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
     )
-    # `lang_attr` is set per page for plans written in another language.
-    env.globals.update(t=messages, urls=urls, href=_href, site_url=site_url, lang_attr=Markup(""))
+    # `lang_attr` is set per page for plans written in another language;
+    # `lang_of(plan)` gives it for any plan, `format_lang` for the text of
+    # the format itself (the schema's descriptions, the frameworks).
+    env.globals.update(
+        t=messages,
+        urls=urls,
+        href=_href,
+        root_href=_root_href,
+        site_url=site_url,
+        prefix=prefix,
+        lang_attr=Markup(""),
+        lang_of=lambda plan: lang_attr(plan.language, messages.language),
+        format_language=FORMAT_LANGUAGE,
+        format_lang=lang_attr(FORMAT_LANGUAGE, messages.language),
+        text_note=partial(text_note, messages=messages, incomplete=incomplete),
+    )
     env.filters.update(
         text=inert,
         lines=inert_lines,
@@ -56,6 +83,7 @@ def make_environment(messages: Messages, site_url: str) -> Environment:
         language=messages.language_name,
         display_url=display_url,
         join_list=lambda items: messages.list([_markup(item) for item in items]),
+        lang_span=_lang_span,
     )
     return env
 
@@ -84,6 +112,32 @@ def _duration(messages: Messages, duration: Duration) -> Markup:
 
 
 @pass_context
+def _lang_span(context: Context, value: Any, source: Any = None) -> Markup:
+    """Text from a plan (or the format) inside interface text, in a span
+    naming its language when that differs from the interface's. `source` is
+    the plan it comes from on a page about many agencies, or a language tag;
+    by default, the page's plan (`lang_attr`)."""
+    if source is None:
+        attr = context["lang_attr"]
+    elif isinstance(source, str):
+        attr = lang_attr(source, context["t"].language)
+    else:
+        attr = context["lang_of"](source)
+    text = _markup(value)
+    return Markup("<span{}>{}</span>").format(attr, text) if attr else text
+
+
+@pass_context
 def _href(context: Context, target: str) -> Markup:
-    """A link from the page being rendered (its `here`) to `target`."""
+    """A link from the page being rendered (its `here`) to `target`: a page
+    of the same language, or a language-neutral file at the site's root."""
+    if urls.is_shared(target):
+        return _root_href(context, target)
     return inert(urls.relative(context["here"], target))
+
+
+@pass_context
+def _root_href(context: Context, target: str) -> Markup:
+    """A link from the page being rendered to `target`, given relative to the
+    root of the whole site (such as es/agencies/AGENCY/)."""
+    return inert(urls.relative(context["prefix"] + context["here"], target))

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from generator.model import AgencyPlans, Site, Tally
 from generator.render import urls
+from generator.render.languages import lang_attr
 from generator.render.messages import Messages
 from generator.render.page import Page
 from generator.render.results import tally_text
@@ -30,6 +31,7 @@ class AgencyRow:
     url: str
     example: bool
     tally_short: Markup
+    lang: Markup  # ` lang="en"` when the agency's text is in another language
 
 
 def agency_row(agency: AgencyPlans, messages: Messages) -> AgencyRow:
@@ -44,6 +46,7 @@ def agency_row(agency: AgencyPlans, messages: Messages) -> AgencyRow:
         tally_short=messages("lists.tally", count=tally.met, measured=tally.measured)
         if tally.measured
         else messages("lists.no_results", count=tally.total),
+        lang=lang_attr(plan.language, messages.language),
     )
 
 

@@ -3,6 +3,7 @@ template that writes its Markdown."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +12,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.render.escape import inert
+from generator.render.languages import Alternate, alternate_links
 from generator.render.urls import docs_path
 
 
@@ -31,8 +33,16 @@ class Page:
     hide: tuple[str, ...] = ()
 
 
-def render_page(env: Environment, page: Page) -> tuple[str, str]:
-    """(path in the docs tree, Markdown text) of one page."""
+def render_page(
+    env: Environment,
+    page: Page,
+    languages: Sequence[Alternate] = (),
+    root_url: str = "",
+) -> tuple[str, str]:
+    """(path in the docs tree, Markdown text) of one page. `languages` is the
+    page in each language of the site: the language switcher at the top of
+    the page, and `alternates` in the front matter, from which the theme
+    writes the `<link rel="alternate" hreflang>` of the page's head."""
     front: dict[str, Any] = {"title": _escaped(page.title)}
     if page.description:
         front["description"] = _escaped(page.description)
@@ -40,7 +50,12 @@ def render_page(env: Environment, page: Page) -> tuple[str, str]:
         front["hide"] = list(page.hide)
     if not page.searchable:
         front["search"] = {"exclude": True}
+    if languages:
+        front["alternates"] = alternate_links(languages, root_url)
     body = env.get_template(page.template).render(here=page.url, **page.context)
+    if languages:
+        switcher = env.get_template("languages.html.j2").render(here=page.url, languages=languages)
+        body = f"{switcher.strip()}\n\n{body.strip()}"
     matter = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     return docs_path(page.url), f"---\n{matter}---\n\n{body.strip()}\n"
 

@@ -4,7 +4,12 @@ Published addresses never change once out: an agency's page is
 agencies/AGENCY/, each earlier plan and each draft stays at
 agencies/AGENCY/PLAN/, and the data of each plan at data/plans/AGENCY/PLAN.json.
 Links between pages are written relative, so the site works under any path,
-in `mkdocs serve` and from a folder on disk."""
+in `mkdocs serve` and from a folder on disk.
+
+Each language has every page, under its prefix (es/agencies/AGENCY/); the
+feed and the stylesheet too. The other files (the data, the schema, the
+example plans) are language-neutral and published once, at the site's root:
+every language's pages link there."""
 
 from __future__ import annotations
 
@@ -32,6 +37,8 @@ STANDARDS_CSV = "data/standards.csv"
 RESULTS_CSV = "data/results.csv"
 SCORECARDS_CSV = "data/scorecards.csv"
 STYLESHEET = "assets/stylesheets/plans.css"
+# The files each language publishes for itself; every other file is shared.
+PER_LANGUAGE_FILES = (FEED, STYLESHEET)
 
 _UNSAFE = re.compile(r"[^a-z0-9-]+")
 
@@ -88,3 +95,11 @@ def relative(here: str, target: str) -> str:
     if path.endswith("/") or path == HOME:
         link = "./" if link == "." else link + "/"
     return link + hash_mark + fragment
+
+
+def is_shared(target: str) -> bool:
+    """Whether `target` is a language-neutral file, published once at the
+    site's root (data/plans.json), rather than a page (or a file) that each
+    language publishes under its own prefix."""
+    path = target.partition("#")[0]
+    return not (path == HOME or path.endswith("/") or path in PER_LANGUAGE_FILES)

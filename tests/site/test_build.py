@@ -116,9 +116,12 @@ def test_status_is_given_in_words(built: Built) -> None:
 
 
 def test_pages_declare_their_language(built: Built) -> None:
+    """English at the root, Spanish under es/ (tests/site/test_languages.py
+    checks the rest of the language versions)."""
     for path in _html_pages(built):
         html = parse(path.read_text(encoding="utf-8")).find_all("html")[0]
-        assert html.attrs.get("lang") == "en", path
+        spanish = path.relative_to(built.site).parts[0] == "es"
+        assert html.attrs.get("lang") == ("es" if spanish else "en"), path
 
 
 def test_internal_links_and_anchors_resolve(built: Built) -> None:

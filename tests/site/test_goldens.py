@@ -1,7 +1,7 @@
 """Golden files: the Markdown rendered for each example plan's page, as it is
-written into the docs tree, kept under tests/site/golden/. A change to a
-template, the message catalogue or an example plan shows up here as a diff
-to review.
+written into the docs tree, in English and (under es/) in Spanish, kept under
+tests/site/golden/. A change to a template, a message catalogue, an example
+plan or its translation shows up here as a diff to review.
 
 Refresh them after an intended change with one command:
 
@@ -17,13 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import build_editions
 from generator.check import check_paths
-from generator.model import build_model
-from generator.render.agency_pages import agency_pages
-from generator.render.environment import make_environment
-from generator.render.messages import load_messages
-from generator.render.page import render_page
-from generator.site_config import site_config
+from generator.render import render_site
 from tests.site.conftest import PLANS, TODAY
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -32,17 +28,15 @@ UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
 
 @cache
 def rendered() -> dict[str, str]:
-    """Path under golden/ -> Markdown, for every page of every example plan."""
-    checked = check_paths([PLANS], today=TODAY)
-    site = build_model(checked.plans, today=TODAY)
-    config = site_config()
-    messages = load_messages(config.language)
-    env = make_environment(messages, config.site_url)
+    """Path under golden/ -> Markdown, for every page of every example plan,
+    in every language (the original's at the top, the others under es/)."""
+    editions = build_editions(check_paths([PLANS], today=TODAY), today=TODAY)
     pages = {}
-    for agency in site.agencies:
-        for page in agency_pages(agency, messages, config.site_url):
-            path, text = render_page(env, page)
-            pages[path.removeprefix("agencies/")] = text
+    for edition, files in zip(editions, render_site(editions)):
+        for path, content in files.items():
+            if path.startswith("agencies/") and path != "agencies/index.md":
+                name = edition.language.prefix + path.removeprefix("agencies/")
+                pages[name] = content.decode("utf-8")
     return pages
 
 

@@ -1,7 +1,8 @@
 """Plan text is data. The fixture plan tests/site/fixtures/plans/example-injection/
 puts HTML, script, `javascript:` links, Markdown syntax, attribute lists,
-Jinja syntax and snippet lines in its text fields; in the built site all of
-it must read as plain text and none of it may run or load anything."""
+Jinja syntax and snippet lines in its text fields; in the built site, in
+English and in Spanish (where it is shown untranslated), all of it must read
+as plain text and none of it may run or load anything."""
 
 from __future__ import annotations
 
@@ -16,17 +17,24 @@ from tests.site.conftest import Built
 from tests.site.html import Element, content, parse
 
 PAGE = "agencies/example-injection/"
-# Every page that shows the fixture agency's text.
+# The language prefixes of the site: English at the root, Spanish under es/.
+PREFIXES = ["", "es/"]
+# Every page that shows the fixture agency's text, in every language.
 PAGES = [
-    "",
-    PAGE,
-    "agencies/",
-    "levels/",
-    "places/",
-    "promises/",
-    "promises/channels/phone/",
-    "complaints/",
-    "examples/",
+    prefix + url
+    for prefix in PREFIXES
+    for url in (
+        "",
+        PAGE,
+        "agencies/",
+        "levels/",
+        "places/",
+        "promises/",
+        "promises/channels/phone/",
+        "complaints/",
+        "examples/",
+        "scoreboard/",
+    )
 ]
 
 
@@ -64,8 +72,9 @@ def test_no_javascript_links_and_no_injected_elements(built: Built, url: str) ->
     assert not [e for e in page.iter() if e.attrs.get("class") == "class"]
 
 
-def test_plan_text_reads_as_written(built: Built) -> None:
-    text = content(built.page(PAGE)).text
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_plan_text_reads_as_written(built: Built, prefix: str) -> None:
+    text = content(built.page(prefix + PAGE)).text
     for written in (
         "Injection <script>alert(1)</script> Agency",
         "({{ 7*7 }})",
@@ -91,8 +100,9 @@ def test_templates_and_snippets_never_run(built: Built) -> None:
         assert "root:x:0:0" not in html and "/bin/bash" not in html, path
 
 
-def test_markdown_syntax_makes_no_markup(built: Built) -> None:
-    page = content(built.page(PAGE))
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_markdown_syntax_makes_no_markup(built: Built, prefix: str) -> None:
+    page = content(built.page(prefix + PAGE))
     assert "bold" not in [strong.text for strong in page.find_all("strong")]
     assert not any(e.tag in ("em", "code", "del", "mark") for e in page.iter())
     texts = [a.text for a in page.find_all("a")]
@@ -107,8 +117,9 @@ def test_pipes_do_not_split_table_cells(built: Built) -> None:
     assert all(len(row.find_all("th")) + len(row.find_all("td")) == 2 for row in rows)
 
 
-def test_the_title_is_escaped(built: Built) -> None:
-    html = built.page(PAGE)
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_the_title_is_escaped(built: Built, prefix: str) -> None:
+    html = built.page(prefix + PAGE)
     title = re.search(r"<title>(.*?)</title>", html, re.S)
     assert title and "<script" not in title.group(1)
     assert unescape(title.group(1)).startswith("Injection <script>alert(1)</script> Agency")
@@ -117,15 +128,17 @@ def test_the_title_is_escaped(built: Built) -> None:
     assert unescape(description.group(1)).startswith("<img src=x onerror=alert(2)>")
 
 
-def test_the_search_index_holds_no_markup(built: Built) -> None:
-    index = (built.site / "search" / "search_index.json").read_text(encoding="utf-8")
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_the_search_index_holds_no_markup(built: Built, prefix: str) -> None:
+    index = (built.site / prefix / "search" / "search_index.json").read_text(encoding="utf-8")
     for entry in json.loads(index)["docs"]:
         assert "<script" not in entry["title"] + entry["text"]
         assert "<img" not in entry["title"] + entry["text"]
 
 
-def test_the_feed_escapes_plan_text(built: Built) -> None:
-    feed = ElementTree.parse(built.site / "feed.xml").getroot()
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_the_feed_escapes_plan_text(built: Built, prefix: str) -> None:
+    feed = ElementTree.parse(built.site / prefix / "feed.xml").getroot()
     titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
     assert any(t and t.startswith("Injection <script>alert(1)</script> Agency") for t in titles)
 

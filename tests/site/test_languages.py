@@ -1,0 +1,283 @@
+"""The site in English and Spanish: every page in both, each declaring its
+language, pointing at its other version (`hreflang`) and offering a visible
+switcher; plans without a Spanish translation shown in English with a note;
+a search index per language; and, on the translated example agency's page,
+every figure identical in both languages."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from babel.numbers import parse_decimal
+
+from generator.check import check_paths
+from generator.model.parse import parse_plan
+from generator.model.translated import plans_in_language
+from generator.render.languages import text_note
+from generator.render.messages import load_messages
+from generator.site_config import MKDOCS_FILE, read_config, site_config, site_languages
+from tests.site.conftest import REPO, TODAY, Built
+from tests.site.html import Element, content, parse
+
+ROOT_URL = site_config().site_url
+TRANSLATED = "agencies/example-county-health/"
+UNTRANSLATED = ["agencies/example-city-sanitation/", "agencies/example-federal-benefits/"]
+FALLBACK_NOTE = "Este plan aún no está traducido al español; se muestra el original en inglés."
+
+
+def _pages(built: Built, prefix: str) -> set[str]:
+    """Every page of one language, as its address relative to the language's
+    root ("" for the home page)."""
+    root = built.site / prefix
+    found = {
+        p.relative_to(root).as_posix().removesuffix("index.html") for p in root.rglob("index.html")
+    }
+    return found if prefix else {url for url in found if not url.startswith("es/")}
+
+
+def _normal(path: str) -> str:
+    path = posixpath.normpath(path).strip("/")
+    return "" if path == "." else path
+
+
+def _head_alternates(html: str) -> dict[str, str]:
+    links = [e for e in parse(html).iter() if e.tag == "link" and "hreflang" in e.attrs]
+    return {link.attrs["hreflang"]: link.attrs["href"] for link in links}
+
+
+def _switcher(html: str) -> Element:
+    navs = [e for e in content(html).iter() if "sp-languages" in e.attrs.get("class", "")]
+    assert len(navs) == 1, "one language switcher per page"
+    return navs[0]
+
+
+def test_the_languages_are_data() -> None:
+    languages = site_languages()
+    assert [(lang.code, lang.name, lang.prefix) for lang in languages] == [
+        ("en", "English", ""),
+        ("es", "Español", "es/"),
+    ]
+    assert languages[1].config_file == MKDOCS_FILE.with_name("mkdocs.es.yml")
+
+
+def _nav_pages(nav: list) -> list[str]:
+    out = []
+    for item in nav:
+        if isinstance(item, str):
+            out.append(item)
+        else:
+            for value in item.values():
+                out.extend(_nav_pages(value) if isinstance(value, list) else [value])
+    return out
+
+
+def test_each_language_navigation_lists_the_same_pages() -> None:
+    english = _nav_pages(read_config(MKDOCS_FILE)["nav"])
+    for language in site_languages()[1:]:
+        assert _nav_pages(read_config(language.config_file)["nav"]) == english, (
+            f"{language.config_file.name} must list the pages of mkdocs.yml, in its order"
+        )
+
+
+def test_the_palette_is_the_same_in_every_language() -> None:
+    def colours(config: dict) -> list:
+        return [{k: v for k, v in p.items() if k != "toggle"} for p in config["theme"]["palette"]]
+
+    english = colours(read_config(MKDOCS_FILE))
+    for language in site_languages()[1:]:
+        assert colours(read_config(language.config_file)) == english
+
+
+def test_every_page_exists_in_spanish(built: Built) -> None:
+    english, spanish = _pages(built, ""), _pages(built, "es/")
+    assert len(english) > 30
+    assert english == spanish
+
+
+def test_data_files_are_published_once(built: Built) -> None:
+    spanish = built.site / "es"
+    assert not [
+        p
+        for p in spanish.rglob("*")
+        if p.suffix in {".json", ".csv", ".yaml"} and p.parent.name != "search"
+    ]
+    assert (built.site / "data" / "plans.json").is_file()
+    page = content(built.page("es/" + TRANSLATED))
+    hrefs = [a.attrs["href"] for a in page.find_all("a")]
+    assert "../../../data/plans/example-county-health/2026.json" in hrefs
+
+
+@pytest.mark.parametrize("prefix", ["", "es/"])
+def test_pages_link_to_their_other_language_in_the_head(built: Built, prefix: str) -> None:
+    for url in sorted(_pages(built, prefix)):
+        links = _head_alternates(built.page(prefix + url))
+        assert links == {
+            "en": ROOT_URL + url,
+            "es": ROOT_URL + "es/" + url,
+            "x-default": ROOT_URL + url,
+        }, prefix + url
+        for href in links.values():
+            path = urlsplit(href).path.removeprefix(urlsplit(ROOT_URL).path)
+            assert (built.site / path / "index.html").is_file(), href
+
+
+@pytest.mark.parametrize("prefix", ["", "es/"])
+def test_every_page_has_a_visible_language_switcher(built: Built, prefix: str) -> None:
+    here = "es" if prefix else "en"
+    for url in sorted(_pages(built, prefix)):
+        nav = _switcher(built.page(prefix + url))
+        assert nav.attrs["aria-label"] == ("Idioma" if prefix else "Language")
+        names = {e.attrs["lang"]: e for e in nav.iter() if e.tag in ("a", "span")}
+        assert names["en"].text == "English" and names["es"].text == "Español"
+        assert names[here].attrs.get("aria-current") == "true" and names[here].tag == "span"
+        other = names["en" if prefix else "es"]
+        assert other.tag == "a" and other.attrs["hreflang"] == other.attrs["lang"]
+        target = _normal(prefix + url + other.attrs["href"])
+        assert target == _normal(url if prefix else "es/" + url), (prefix + url, other.attrs)
+
+
+def test_a_translated_plan_reads_in_spanish(built: Built) -> None:
+    page = content(built.page("es/" + TRANSLATED))
+    assert FALLBACK_NOTE not in page.text
+    h1 = page.find_all("h1")[0]
+    assert "lang" not in h1.attrs
+    assert h1.text.startswith("Departamento de Salud Pública del Condado de Lakeside")
+    assert "Si tiene cita, le atenderemos" in page.text
+    assert "Cómo presentar una queja" in page.text
+    assert "Llame a la Línea de Salud Pública" in page.text
+
+
+@pytest.mark.parametrize("url", UNTRANSLATED)
+def test_an_untranslated_plan_is_shown_in_english_with_a_note(built: Built, url: str) -> None:
+    page = content(built.page("es/" + url))
+    notes = [e for e in page.iter() if "sp-notice--language" in e.attrs.get("class", "")]
+    assert [n.text for n in notes] == [FALLBACK_NOTE]
+    assert "lang" not in notes[0].attrs
+    h1 = page.find_all("h1")[0]
+    assert h1.attrs["lang"].startswith("en")
+    for promise in page.by_id("promises").find_all("h3"):
+        assert promise.attrs["lang"].startswith("en"), promise.text
+    assert "De un vistazo" in page.text  # the interface is still Spanish
+
+
+def test_directories_mark_english_plan_text(built: Built) -> None:
+    page = content(built.page("es/promises/"))
+    rows = [tr for tr in page.find_all("tr") if tr.find_all("a")]
+    languages = {row.find_all("a")[0].attrs.get("lang", "es")[:2] for row in rows}
+    assert languages == {"en", "es"}
+
+
+def test_each_language_has_its_search_index(built: Built) -> None:
+    for prefix, lang in (("", "en"), ("es/", "es")):
+        index = json.loads((built.site / prefix / "search" / "search_index.json").read_text())
+        assert index["config"]["lang"] == [lang]
+        text = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
+        spanish = "Si tiene cita, le atenderemos" in text
+        assert spanish == (lang == "es")
+        assert not any(doc["location"].startswith("es/") for doc in index["docs"])
+
+
+def test_each_language_has_its_feed(built: Built) -> None:
+    feed = (built.site / "es" / "feed.xml").read_text(encoding="utf-8")
+    assert 'xml:lang="es"' in feed and "Planes de servicio al cliente" in feed
+    assert f'href="{ROOT_URL}es/agencies/example-county-health/"' in feed
+
+
+# Numbers as each language writes them: 12,760.5 in English, 12.760,5 in Spanish.
+NUMBER = {
+    "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+    "es": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+}
+
+
+def _numbers(text: str, locale: str) -> list[float]:
+    return [float(parse_decimal(n, locale=locale)) for n in re.findall(NUMBER[locale], text)]
+
+
+def _figures(html: str, locale: str) -> dict[str, list]:
+    """The figures of an agency page that do not come from plan text: each
+    promise's target and results (period, figure, cases), the glance, the
+    charts' points, the response time for complaints and the contacts."""
+    page = content(html)
+    promises = page.by_id("promises")
+    out: dict[str, list] = {"results": [], "targets": [], "points": [], "glance": []}
+    for table in promises.find_all("table"):
+        for row in table.find_all("tr")[1:]:
+            cells = [c for c in row.children if c.tag in ("th", "td")]
+            notes = "".join(s.text for s in cells[1].find_all("span"))
+            figure = cells[1].text.replace(notes, "")
+            cases = cells[3].text if len(cells) > 3 else ""
+            out["results"].append(_numbers(f"{cells[0].text} {figure} {cases}", locale))
+    for item in promises.find_all("li"):
+        if item.text.startswith(("Target:", "Meta:")):
+            out["targets"].append(_numbers(item.text, locale))
+    for svg in promises.find_all("svg"):
+        out["points"].append(
+            [
+                (e.attrs.get("cx"), e.attrs.get("cy"), e.attrs.get("x"), e.attrs.get("y"))
+                for e in svg.iter()
+                if "sp-chart__point" in e.attrs.get("class", "")
+            ]
+        )
+    for quiet in page.by_id("glance").find_all("span"):
+        if "sp-quiet" in quiet.attrs.get("class", ""):
+            out["glance"].append(_numbers(quiet.text, locale))
+    complaints = page.by_id("glance-complain").find_all("p")[1].text
+    out["complaint_time"] = _numbers(complaints, locale)
+    out["contacts"] = sorted(
+        a.attrs["href"]
+        for a in page.find_all("a")
+        if a.attrs["href"].startswith(("tel:", "mailto:", "https:"))
+    )
+    return out
+
+
+def test_every_number_is_the_same_in_both_languages(built: Built) -> None:
+    english = _figures(built.page(TRANSLATED), "en")
+    spanish = _figures(built.page("es/" + TRANSLATED), "es")
+    assert len(english["results"]) > 20 and len(english["targets"]) >= 7
+    assert english == spanish
+
+
+def test_both_languages_link_to_the_same_data(built: Built) -> None:
+    def data_link(prefix: str) -> Path:
+        page = content(built.page(prefix + TRANSLATED))
+        href = next(
+            a.attrs["href"] for a in page.find_all("a") if a.attrs["href"].endswith(".json")
+        )
+        return (built.site / prefix / TRANSLATED / href).resolve()
+
+    assert data_link("") == data_link("es/")
+    assert data_link("").is_file()
+
+
+def test_the_spanish_configuration_inherits_the_english_one() -> None:
+    text = MKDOCS_FILE.with_name("mkdocs.es.yml").read_text(encoding="utf-8")
+    assert "\nINHERIT: mkdocs.yml\n" in text
+    config = read_config(MKDOCS_FILE.with_name("mkdocs.es.yml"))
+    assert config["theme"]["language"] == "es"
+    assert config["plugins"] == [{"search": {"lang": "es"}}]
+    assert config["theme"]["custom_dir"] == "theme"  # inherited
+
+
+def test_a_partial_translation_is_used_and_said_to_be_partial() -> None:
+    """A translation may lack some text (the checker warns): what it has is
+    shown, and the page says the rest is in the original language."""
+    folder = REPO / "tests" / "check" / "translations" / "missing-text"
+    checked = check_paths([folder], today=TODAY)
+    chosen = plans_in_language("es", checked.plans, checked.translations)
+    assert chosen.incomplete == {folder / "2026.yaml"}
+    [data] = [plan.data for plan in chosen.plans]
+    plan = parse_plan(data, folder / "2026.yaml")
+    assert (plan.agency.name, plan.language) == ("Agencia Mínima", "es")
+    note = text_note(plan, messages=load_messages("es"), incomplete=chosen.incomplete)
+    assert note == (
+        "Algunas partes de este plan aún no están traducidas al español; "
+        "se muestran en el idioma original."
+    )
+    assert text_note(plan, messages=load_messages("es"), incomplete=frozenset()) == ""
