@@ -32,7 +32,7 @@ def rendered() -> dict[str, str]:
     in every language (the original's at the top, the others under es/)."""
     editions = build_editions(check_paths([PLANS], today=TODAY), today=TODAY)
     pages = {}
-    for edition, files in zip(editions, render_site(editions)):
+    for edition, files in zip(editions, render_site(editions), strict=True):
         for path, content in files.items():
             if path.startswith("agencies/") and path != "agencies/index.md":
                 name = edition.language.prefix + path.removeprefix("agencies/")

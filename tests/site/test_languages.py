@@ -281,3 +281,14 @@ def test_a_partial_translation_is_used_and_said_to_be_partial() -> None:
         "se muestran en el idioma original."
     )
     assert text_note(plan, messages=load_messages("es"), incomplete=frozenset()) == ""
+
+
+def test_hreflang_links_fetch_nothing(built: Built) -> None:
+    """mkdocs-material fetches a sitemap beside every alternate link; the
+    theme's languages.js, loaded before the theme's bundle, stops it (the
+    quality gate checks the requests in a browser)."""
+    scripts = [e.attrs.get("src", "") for e in parse(built.page("es/")).iter() if e.tag == "script"]
+    ours = [i for i, src in enumerate(scripts) if src.endswith("assets/javascripts/languages.js")]
+    bundle = [i for i, src in enumerate(scripts) if "/bundle." in src]
+    assert ours and bundle and ours[0] < bundle[0]
+    assert (built.site / "es" / "assets" / "javascripts" / "languages.js").is_file()
