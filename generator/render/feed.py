@@ -9,6 +9,7 @@ from xml.etree import ElementTree as ET
 
 from generator.model import Site
 from generator.render import urls
+from generator.render.languages import lang_attr
 from generator.render.messages import Messages
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -30,7 +31,9 @@ def atom_feed(site: Site, site_url: str, messages: Messages) -> str:
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": site_url + urls.FEED})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url})
     for agency, plan in entries:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        # A plan not translated into the feed's language says its own.
+        own = {"xml:lang": plan.language} if lang_attr(plan.language, messages.language) else {}
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry", own)
         page = site_url + urls.plan_url(agency, plan)
         # The id names the plan and its version, so an update is a new item.
         _text(entry, "id", f"{page}#{plan.key}-{plan.last_changed.isoformat()}")

@@ -186,6 +186,10 @@ def test_each_language_has_its_feed(built: Built) -> None:
     feed = (built.site / "es" / "feed.xml").read_text(encoding="utf-8")
     assert 'xml:lang="es"' in feed and "Planes de servicio al cliente" in feed
     assert f'href="{ROOT_URL}es/agencies/example-county-health/"' in feed
+    assert '<entry xml:lang="en-US">' in feed  # a plan not translated yet
+    assert (
+        "xml:lang" not in (built.site / "feed.xml").read_text(encoding="utf-8").split("<entry")[1]
+    )
 
 
 # Numbers as each language writes them: 12,760.5 in English, 12.760,5 in Spanish.
