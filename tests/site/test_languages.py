@@ -16,6 +16,7 @@ import pytest
 from babel.numbers import parse_decimal
 
 from generator.check import check_paths
+from generator.errors import BuildError
 from generator.model.parse import parse_plan
 from generator.model.translated import plans_in_language
 from generator.render.languages import text_note
@@ -296,3 +297,20 @@ def test_hreflang_links_fetch_nothing(built: Built) -> None:
     bundle = [i for i, src in enumerate(scripts) if "/bundle." in src]
     assert ours and bundle and ours[0] < bundle[0]
     assert (built.site / "es" / "assets" / "javascripts" / "languages.js").is_file()
+
+
+def test_a_language_without_a_fitting_configuration_is_named(tmp_path: Path) -> None:
+    main = tmp_path / "mkdocs.yml"
+    main.write_text(
+        "site_url: https://example.org/plans/\ntheme: {language: en}\n"
+        "extra:\n  languages: [{code: en, name: English}, {code: fr, name: Français}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildError, match=r"no mkdocs\.fr\.yml"):
+        site_languages(main)
+    (tmp_path / "mkdocs.fr.yml").write_text(
+        "INHERIT: mkdocs.yml\nsite_url: https://example.org/plans/\ntheme: {language: fr}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildError, match=r"mkdocs\.fr\.yml: site_url must be .*/plans/fr/"):
+        site_languages(main)
