@@ -5,6 +5,7 @@ test gzips what it measures itself."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -14,6 +15,16 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that leaves a page mid-download closes the connection;
+        that is not an error of the site."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """Serve `root` at http://127.0.0.1:PORT{path} in a background thread;
     use it as a context manager."""
@@ -21,8 +32,7 @@ class SiteServer:
     def __init__(self, root: Path, path: str) -> None:
         self.root = root
         self.path = path if path.endswith("/") else path + "/"
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property

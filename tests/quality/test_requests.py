@@ -19,7 +19,7 @@ def foreign(url: str, own: str) -> bool:
 
 
 def test_no_request_to_another_host(walk: Record, server: SiteServer) -> None:
-    print(f"\nrequests: {len(walk.requests)} over {walk.runs} page loads")
+    print(f"\nrequests: {len(walk.requests)} while {walk.pages} pages loaded at two sizes")
     assert walk.requests, "no request was recorded: the recording is broken"
     others = [event for event in walk.requests if foreign(event.detail, server.netloc)]
     assert not others, "Requests to other hosts:\n" + "\n".join(map(str, others[:40]))
