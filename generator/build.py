@@ -36,7 +36,7 @@ from generator.site_config import (
     site_config,
     site_languages,
 )
-from generator.write import WriteStats, write_tree
+from generator.write import TreeWriter, WriteStats
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,18 +59,22 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
             + render_text(checked.report).rstrip()
         )
     editions = build_editions(checked, today=today)
-    trees = list(zip(editions, render_site(editions), strict=True))
-    stats = [write_tree(files, language_docs_dir(docs_dir, e.language)) for e, files in trees]
+    writers = [TreeWriter(language_docs_dir(docs_dir, e.language)) for e in editions]
+    pages = [0 for _ in editions]
+    for rendered in render_site(editions):
+        writers[rendered.edition].write(rendered.files)
+        pages[rendered.edition] += len(rendered.pages)
+    stats = [writer.finish() for writer in writers]
     return Generated(
         site=editions[0].site,
-        files=sum(len(files) for _, files in trees),
+        files=sum(len(writer.kept) for writer in writers),
         stats=WriteStats(
             written=sum(s.written for s in stats),
             unchanged=sum(s.unchanged for s in stats),
             deleted=sum(s.deleted for s in stats),
         ),
         warnings=len(checked.report.warnings),
-        pages={e.language.code: sum(p.endswith(".md") for p in files) for e, files in trees},
+        pages={e.language.code: count for e, count in zip(editions, pages, strict=True)},
     )
 
 

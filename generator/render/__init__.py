@@ -2,12 +2,23 @@
 Markdown pages (from the Jinja2 templates in templates/), the feed and the
 stylesheet in every language; the data files, the schema and the example
 plans once, with the original language. Everything is returned as bytes
-keyed by path; nothing here writes to disk."""
+keyed by path; nothing here writes to disk.
+
+The work is cut into tasks (a few agencies of one language, or one kind of
+list page) that render independently, on every core for a large site, and
+the files come back task by task so that the writer can write them as they
+come instead of holding the whole site in memory."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
+from jinja2 import Environment
+
+from generator.errors import BuildError
 from generator.model import Site
 from generator.render import urls
 from generator.render.agency_pages import agency_pages
@@ -25,40 +36,143 @@ from generator.resources import SCHEMA_FILE
 
 Files = dict[str, bytes]
 
+# The pages that are not an agency's, by the part of the site they make.
+LISTS: dict[str, Callable[[Site, Messages], Iterator[Page]]] = {
+    "index": index_pages,
+    "directories": directory_pages,
+    "scoreboard": scoreboard_pages,
+    "guides": guide_pages,
+}
+# Agencies rendered by one task: small enough to spread over the cores and
+# to keep little in memory, large enough that handing out tasks costs little.
+AGENCIES_PER_TASK = 20
+# Below this many agencies, starting worker processes costs more than it saves.
+PARALLEL_FROM = 40
 
-def render_site(editions: Sequence[Edition]) -> list[Files]:
-    """Every file of each edition's docs tree, in the order of `editions`;
-    the first, the original language's, also holds the shared files."""
-    pages = {e.language.code: list(all_pages(e.site, e.messages, e.site_url)) for e in editions}
-    available = {code: {page.url for page in found} for code, found in pages.items()}
-    languages = [e.language for e in editions]
-    out = []
-    for edition in editions:
-        env = make_environment(
-            edition.messages,
-            edition.root_url,
-            prefix=edition.language.prefix,
-            incomplete=edition.incomplete,
-        )
-        files: Files = {}
-        for page in pages[edition.language.code]:
-            versions = alternates(page.url, edition.language, languages, available)
-            path, text = render_page(env, page, versions, edition.root_url)
-            files[path] = text.encode("utf-8")
-        files.update(edition_files(edition))
-        out.append(files)
-    if editions:
-        out[0].update(data_files(editions[0].site, editions[0].root_url))
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    edition: int  # index in the editions
+    part: str  # a key of LISTS, "agencies", "edition" (feed, styles) or "data"
+    start: int = 0  # agencies[start:stop], for "agencies"
+    stop: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    edition: int
+    files: Files
+    pages: frozenset[str]  # the page addresses among the files
+
+
+def render_site(editions: Sequence[Edition], *, jobs: int | None = None) -> Iterator[Rendered]:
+    """Every file of each edition's docs tree, task by task in no set order;
+    the original language's (edition 0) also holds the shared files. Every
+    language has the same pages (a translation changes text, never what
+    there is), which is checked once all are rendered."""
+    tasks = list(_tasks(editions))
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    pages: list[set[str]] = [set() for _ in editions]
+    for rendered in _run_all(editions, tasks, workers):
+        pages[rendered.edition] |= rendered.pages
+        yield rendered
+    for edition, found in zip(editions[1:], pages[1:], strict=True):
+        if found != pages[0]:
+            raise BuildError(
+                f"The {edition.language.code} site does not have the same pages as the "
+                f"original: {sorted(found ^ pages[0])[:5]}. This is a bug in the generator."
+            )
+
+
+def render_all(editions: Sequence[Edition]) -> list[Files]:
+    """Every file of each edition, in the order of `editions`, in one process."""
+    out: list[Files] = [{} for _ in editions]
+    for rendered in render_site(editions, jobs=1):
+        out[rendered.edition].update(rendered.files)
     return out
 
 
-def all_pages(site: Site, messages: Messages, site_url: str) -> Iterator[Page]:
-    yield from index_pages(site, messages)
-    for agency in site.agencies:
-        yield from agency_pages(agency, messages, site_url)
-    yield from directory_pages(site, messages)
-    yield from scoreboard_pages(site, messages)
-    yield from guide_pages(site, messages)
+def _tasks(editions: Sequence[Edition]) -> Iterator[Task]:
+    # The heaviest first, so that no core waits for one long task at the end.
+    for index in range(len(editions)):
+        yield from (Task(index, part) for part in LISTS)
+    for index, edition in enumerate(editions):
+        count = len(edition.site.agencies)
+        for start in range(0, count, AGENCIES_PER_TASK):
+            yield Task(index, "agencies", start, min(start + AGENCIES_PER_TASK, count))
+        yield Task(index, "edition")
+    if editions:
+        yield Task(0, "data")
+
+
+# The editions a forked worker renders from: set before the workers start,
+# so that they inherit the model rather than receive it through a pipe.
+_EDITIONS: Sequence[Edition] = ()
+
+
+def _run_all(editions: Sequence[Edition], tasks: list[Task], workers: int) -> Iterator[Rendered]:
+    global _EDITIONS
+    parallel = workers > 1 and editions and len(editions[0].site.agencies) >= PARALLEL_FROM
+    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
+        renderer = _Renderer(editions)
+        yield from (renderer.run(task) for task in tasks)
+        return
+    _EDITIONS = editions
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap_unordered(_run_in_worker, tasks)
+    finally:
+        _EDITIONS = ()
+
+
+_WORKER: _Renderer | None = None
+
+
+def _run_in_worker(task: Task) -> Rendered:
+    global _WORKER
+    if _WORKER is None:
+        _WORKER = _Renderer(_EDITIONS)
+    return _WORKER.run(task)
+
+
+class _Renderer:
+    """Renders tasks of the editions, keeping each language's Jinja2
+    environment (and its compiled templates) from one task to the next."""
+
+    def __init__(self, editions: Sequence[Edition]) -> None:
+        self.editions = editions
+        self.languages = [e.language for e in editions]
+        self._environments: dict[int, Environment] = {}
+
+    def run(self, task: Task) -> Rendered:
+        edition = self.editions[task.edition]
+        if task.part == "data":
+            return Rendered(task.edition, data_files(edition.site, edition.root_url), frozenset())
+        if task.part == "edition":
+            return Rendered(task.edition, edition_files(edition), frozenset())
+        if task.part == "agencies":
+            agencies = edition.site.agencies[task.start : task.stop]
+            pages = [p for a in agencies for p in agency_pages(a, edition.messages)]
+        else:
+            pages = list(LISTS[task.part](edition.site, edition.messages))
+        env = self._environment(task.edition)
+        files: Files = {}
+        for page in pages:
+            versions = alternates(page.url, edition.language, self.languages)
+            path, text = render_page(env, page, versions, edition.root_url)
+            files[path] = text.encode("utf-8")
+        return Rendered(task.edition, files, frozenset(page.url for page in pages))
+
+    def _environment(self, index: int) -> Environment:
+        if index not in self._environments:
+            edition = self.editions[index]
+            self._environments[index] = make_environment(
+                edition.messages,
+                edition.root_url,
+                prefix=edition.language.prefix,
+                incomplete=edition.incomplete,
+            )
+        return self._environments[index]
 
 
 def edition_files(edition: Edition) -> Files:

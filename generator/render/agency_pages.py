@@ -15,12 +15,12 @@ from generator.render.page import Page
 from generator.render.results import tally_text, view_results
 
 
-def agency_pages(agency: AgencyPlans, messages: Messages, site_url: str) -> Iterator[Page]:
+def agency_pages(agency: AgencyPlans, messages: Messages) -> Iterator[Page]:
     for plan in agency.plans:
-        yield plan_page(agency, plan, messages, site_url)
+        yield plan_page(agency, plan, messages)
 
 
-def plan_page(agency: AgencyPlans, plan: Plan, messages: Messages, site_url: str) -> Page:
+def plan_page(agency: AgencyPlans, plan: Plan, messages: Messages) -> Page:
     url = urls.plan_url(agency, plan)
     kind = _kind(agency, plan)
     title = plan.agency.name if kind == "current" else f"{plan.agency.name}: {plan.title}"
@@ -33,12 +33,12 @@ def plan_page(agency: AgencyPlans, plan: Plan, messages: Messages, site_url: str
         # plan in force, and its page links to the others.
         searchable=kind == "current",
         hide=("navigation",),
-        context=plan_context(agency, plan, messages, site_url + url, kind),
+        context=plan_context(agency, plan, messages, kind),
     )
 
 
 def plan_context(
-    agency: AgencyPlans, plan: Plan, messages: Messages, page_url: str, kind: str
+    agency: AgencyPlans, plan: Plan, messages: Messages, kind: str
 ) -> dict[str, Any]:
     return {
         "agency": agency,
@@ -50,7 +50,7 @@ def plan_context(
         "other_plans": [
             (other, urls.plan_url(agency, other)) for other in agency.plans if other is not plan
         ],
-        "json_ld": agency_json_ld(plan, page_url, messages),
+        "json_ld": agency_json_ld(plan, messages),
     }
 
 

@@ -20,8 +20,10 @@ from generator.render.paging import PAGE_SIZE, paginate
 from generator.render.results import ResultsView, view_results
 from generator.render.vocabulary import categories
 
-# Agencies on one page of the response-time and complaint directories.
-AGENCIES_PER_PAGE = 100
+# Agencies on one page of the response-time directory (about 2.7 KB of
+# HTML each) and of the complaint directory (about 1.6 KB each).
+RESPONSE_TIMES_PER_PAGE = 20
+COMPLAINTS_PER_PAGE = 30
 # The group of promises that name no service; not a value of the format.
 AGENCY_WIDE = "agency-wide"
 
@@ -40,7 +42,7 @@ def directory_pages(site: Site, messages: Messages) -> Iterator[Page]:
     rows = list(_promise_rows(site.agencies, messages))
     yield from promise_pages(rows, messages)
     with_levels = [agency for agency in site.agencies if agency.current.service_levels]
-    for part in paginate(urls.RESPONSE_TIMES, with_levels, AGENCIES_PER_PAGE):
+    for part in paginate(urls.RESPONSE_TIMES, with_levels, RESPONSE_TIMES_PER_PAGE):
         yield Page(
             url=part.url,
             template="pages/response_times.md.j2",
@@ -48,7 +50,7 @@ def directory_pages(site: Site, messages: Messages) -> Iterator[Page]:
             searchable=part.number == 1,
             context={"slice": part},
         )
-    for part in paginate(urls.COMPLAINTS, site.agencies, AGENCIES_PER_PAGE):
+    for part in paginate(urls.COMPLAINTS, site.agencies, COMPLAINTS_PER_PAGE):
         yield Page(
             url=part.url,
             template="pages/complaints.md.j2",

@@ -11,6 +11,7 @@ from generator.render import urls
 from generator.render.data import PLANS_JSON_FIELDS, RESULT_COLUMNS, STANDARD_COLUMNS
 from generator.render.messages import Messages
 from generator.render.page import Page
+from generator.render.paging import paginate
 from generator.render.reference import record_anchor, schema_records
 from generator.render.scoreboard import SCORECARD_COLUMNS
 from generator.resources import plan_schema
@@ -23,6 +24,9 @@ class DataFile:
     url: str | None  # None for a family of files, such as one per plan
     columns: tuple[str, ...] = ()
 
+
+# Example plans listed on one page (about 700 bytes each).
+EXAMPLES_PER_PAGE = 60
 
 DATA_FILES = (
     DataFile("plans_json", urls.PLANS_JSON, urls.PLANS_JSON, PLANS_JSON_FIELDS),
@@ -64,12 +68,14 @@ def guide_pages(site: Site, messages: Messages) -> Iterator[Page]:
         for plan in agency.plans
         if plan.example
     ]
-    yield Page(
-        url=urls.EXAMPLES,
-        template="pages/examples.md.j2",
-        title=messages("pages.examples.title"),
-        context={"examples": examples},
-    )
+    for part in paginate(urls.EXAMPLES, examples, EXAMPLES_PER_PAGE):
+        yield Page(
+            url=part.url,
+            template="pages/examples.md.j2",
+            title=messages("pages.examples.title"),
+            searchable=part.number == 1,
+            context={"slice": part},
+        )
     yield Page(
         url=urls.DATA,
         template="pages/data.md.j2",

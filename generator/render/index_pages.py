@@ -1,13 +1,13 @@
 """The pages that help a citizen find an agency: the home page, agencies from
 A to Z, by level of government and by place. Each agency appears as one row
-of a table: the pages grow with the number of agencies, the navigation does
-not."""
+of a table, and the lists are split into pages of a bounded size: neither
+the pages nor the navigation grow with the number of agencies."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import groupby
+from typing import Any
 
 from markupsafe import Markup
 
@@ -16,6 +16,7 @@ from generator.render import urls
 from generator.render.languages import lang_attr
 from generator.render.messages import Messages
 from generator.render.page import Page
+from generator.render.paging import Slice, grouped, paginate
 from generator.render.results import tally_text
 from generator.render.vocabulary import levels
 
@@ -52,6 +53,7 @@ def agency_row(agency: AgencyPlans, messages: Messages) -> AgencyRow:
 
 def index_pages(site: Site, messages: Messages) -> Iterator[Page]:
     rows = [agency_row(agency, messages) for agency in site.agencies]
+    by_level = [row for _level, group in _by_level(rows) for row in group]
     yield Page(
         url=urls.HOME,
         template="pages/home.md.j2",
@@ -64,28 +66,50 @@ def index_pages(site: Site, messages: Messages) -> Iterator[Page]:
             "agencies": rows if len(rows) <= HOME_LIST_LIMIT else [],
         },
     )
-    yield Page(
-        url=urls.AGENCIES,
+    yield from _list_pages(
+        paginate(urls.AGENCIES, rows, rest_url=urls.AGENCIES_MORE),
+        _letter,
+        "letter",
         template="pages/agencies.md.j2",
         title=messages("pages.agencies.title"),
-        context={"count": len(rows), "letters": _by_letter(rows)},
+        count=len(rows),
     )
-    yield Page(
-        url=urls.LEVELS,
+    yield from _list_pages(
+        paginate(urls.LEVELS, by_level),
+        lambda row: row.level,
+        "level",
         template="pages/levels.md.j2",
         title=messages("pages.levels.title"),
-        context={"groups": _by_level(rows)},
     )
-    yield Page(
-        url=urls.PLACES,
+    yield from _list_pages(
+        paginate(urls.PLACES, _by_place(rows)),
+        lambda row: row.place,
+        "place",
         template="pages/places.md.j2",
         title=messages("pages.places.title"),
-        context={"groups": _by_place(rows)},
     )
 
 
-def _by_letter(rows: list[AgencyRow]) -> list[tuple[str, list[AgencyRow]]]:
-    return [(letter, list(group)) for letter, group in groupby(rows, key=_letter)]
+def _list_pages(
+    slices: list[Slice[AgencyRow]],
+    key: Callable[[AgencyRow], str],
+    anchor: str,
+    *,
+    template: str,
+    title: Markup,
+    **context: Any,
+) -> Iterator[Page]:
+    """A list of agencies under headings (letters, levels, places), split
+    into pages; every page links to where each heading starts."""
+    pages, jumps = grouped(slices, key, anchor)
+    for part, groups in zip(slices, pages, strict=True):
+        yield Page(
+            url=part.url,
+            template=template,
+            title=title,
+            searchable=part.number == 1,
+            context={"slice": part, "groups": groups, "jumps": jumps, **context},
+        )
 
 
 def _letter(row: AgencyRow) -> str:
@@ -99,6 +123,5 @@ def _by_level(rows: list[AgencyRow]) -> list[tuple[str, list[AgencyRow]]]:
     ]
 
 
-def _by_place(rows: list[AgencyRow]) -> list[tuple[str, list[AgencyRow]]]:
-    ordered = sorted(rows, key=lambda r: (r.place.casefold(), r.name.casefold()))
-    return [(place, list(group)) for place, group in groupby(ordered, key=lambda r: r.place)]
+def _by_place(rows: list[AgencyRow]) -> list[AgencyRow]:
+    return sorted(rows, key=lambda r: (r.place.casefold(), r.name.casefold()))

@@ -1,7 +1,12 @@
 """schema.org data for an agency page, as JSON-LD written inline in the page:
-the agency as a `GovernmentOrganization`, each service as a
-`GovernmentService` offered through `ServiceChannel`s, with a
-`processingTime` wherever a promise or a service level sets a time."""
+the agency as a `GovernmentOrganization`, each channel once as a
+`ServiceChannel` (how to reach it), and each service as a `GovernmentService`
+whose `availableChannel`s point at those channels by id, with a
+`processingTime` wherever a promise or a service level sets a time.
+
+Ids are relative to the page (`#organization`, `#channel-ID`): JSON-LD
+resolves them against the page's address, and a page with many services
+does not repeat its address and its channels' details in every one."""
 
 from __future__ import annotations
 
@@ -30,11 +35,11 @@ _ISO = {
 }
 
 
-def agency_json_ld(plan: Plan, page_url: str, messages: Messages) -> dict[str, Any]:
+def agency_json_ld(plan: Plan, messages: Messages) -> dict[str, Any]:
     agency = plan.agency
     organization: dict[str, Any] = {
         "@type": "GovernmentOrganization",
-        "@id": f"{page_url}#organization",
+        "@id": "#organization",
         "name": agency.name,
         "url": agency.website,
         "areaServed": agency.jurisdiction,
@@ -62,40 +67,35 @@ def agency_json_ld(plan: Plan, page_url: str, messages: Messages) -> dict[str, A
             }
         )
     )
-    services = [
-        _service(plan, service, organization["@id"], page_url, messages)
-        for service in plan.services
-    ]
-    return {"@context": "https://schema.org", "@graph": [organization, *services]}
+    channels = [_channel(channel) for channel in plan.channels]
+    services = [_service(plan, service, messages) for service in plan.services]
+    return {"@context": "https://schema.org", "@graph": [organization, *channels, *services]}
 
 
-def _service(
-    plan: Plan, service: Service, provider: str, page_url: str, messages: Messages
-) -> dict[str, Any]:
+def _service(plan: Plan, service: Service, messages: Messages) -> dict[str, Any]:
     return _compact(
         {
             "@type": "GovernmentService",
-            "@id": f"{page_url}#service-{service.id}",
+            "@id": f"#service-{service.id}",
             "name": service.name,
             "description": service.description,
             "serviceType": str(messages.label("category", service.category)),
             "url": service.url,
-            "provider": {"@id": provider},
-            "areaServed": plan.agency.jurisdiction,
+            "provider": {"@id": "#organization"},
             "audience": [{"@type": "Audience", "audienceType": c.name} for c in service.customers],
-            "availableChannel": [_channel(plan, service, channel) for channel in service.channels],
+            "availableChannel": [
+                _channel_for(plan, service, channel) for channel in service.channels
+            ],
         }
     )
 
 
-def _channel(plan: Plan, service: Service, channel: Channel) -> dict[str, Any]:
-    """The channel as offered for one service: how to use it, and how long it
-    takes. (Its description is on the page; repeating it for every service
-    would make the page heavier for nothing.)"""
-    time = processing_time(plan, service, channel)
+def _channel(channel: Channel) -> dict[str, Any]:
+    """A channel, once: how to use it. (Its description is on the page.)"""
     return _compact(
         {
             "@type": "ServiceChannel",
+            "@id": f"#channel-{channel.id}",
             "name": channel.name,
             "serviceUrl": channel.url,
             "servicePhone": {"@type": "ContactPoint", "telephone": channel.phone}
@@ -103,6 +103,21 @@ def _channel(plan: Plan, service: Service, channel: Channel) -> dict[str, Any]:
             else None,
             "servicePostalAddress": _address(channel.address),
             "availableLanguage": list(channel.languages) or None,
+        }
+    )
+
+
+def _channel_for(plan: Plan, service: Service, channel: Channel) -> dict[str, Any]:
+    """The channel as offered for one service: its name, where the page
+    describes it (`url`, the same anchor as the channel's own node) and how
+    long the service takes through it. Not the channel's id, which would
+    merge every service's time into the one channel."""
+    time = processing_time(plan, service, channel)
+    return _compact(
+        {
+            "@type": "ServiceChannel",
+            "name": channel.name,
+            "url": f"#channel-{channel.id}",
             "processingTime": iso_duration(time) if time else None,
         }
     )

@@ -10,7 +10,7 @@ broken link."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,6 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.model import Plan, Site
-from generator.render import urls
 from generator.render.messages import Messages, load_messages
 from generator.site_config import Language
 
@@ -57,20 +56,13 @@ class Alternate:
     current: bool
 
 
-def alternates(
-    url: str, current: Language, languages: Sequence[Language], pages: Mapping[str, set[str]]
-) -> tuple[Alternate, ...]:
-    """The page at `url` in every language (its home page where it lacks
-    that page); nothing for a site in one language."""
+def alternates(url: str, current: Language, languages: Sequence[Language]) -> tuple[Alternate, ...]:
+    """The page at `url` in every language (every language has every page:
+    generator/render checks it); nothing for a site in one language."""
     if len(languages) < 2:
         return ()
     return tuple(
-        Alternate(
-            language,
-            language.prefix + (url if url in pages.get(language.code, ()) else urls.HOME),
-            language == current,
-        )
-        for language in languages
+        Alternate(language, language.prefix + url, language == current) for language in languages
     )
 
 

@@ -20,6 +20,9 @@ from generator.model import AgencyPlans, Plan
 
 HOME = ""
 AGENCIES = "agencies/"
+# The later pages of the A to Z list: under agencies/ they could meet an
+# agency whose id is a number.
+AGENCIES_MORE = "a-z/"
 LEVELS = "levels/"
 PLACES = "places/"
 PROMISES = "promises/"

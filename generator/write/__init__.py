@@ -29,17 +29,40 @@ class WriteStats:
 
 def write_tree(files: Mapping[str, bytes], root: Path) -> WriteStats:
     """Make the folder `root` hold exactly `files` (paths relative to it)."""
-    _claim(root)
-    written = unchanged = 0
-    for relative, content in files.items():
-        path = root / _safe_relative(relative)
-        if path.is_file() and path.read_bytes() == content:
-            unchanged += 1
-            continue
-        _write_atomically(path, content)
-        written += 1
-    deleted = _delete_stale(root, {PurePosixPath(p) for p in files})
-    return WriteStats(written=written, unchanged=unchanged, deleted=deleted)
+    writer = TreeWriter(root)
+    writer.write(files)
+    return writer.finish()
+
+
+class TreeWriter:
+    """Write a docs tree in parts, as they are rendered (`write`), then delete
+    what no part held (`finish`): the same result as `write_tree` of all the
+    parts at once, without holding them all in memory."""
+
+    def __init__(self, root: Path) -> None:
+        _claim(root)
+        self.root = root
+        self.kept: set[PurePosixPath] = set()
+        self.written = self.unchanged = 0
+
+    def write(self, files: Mapping[str, bytes]) -> None:
+        for relative, content in files.items():
+            safe = _safe_relative(relative)
+            self.kept.add(safe)
+            path = self.root / safe
+            if (
+                path.is_file()
+                and path.stat().st_size == len(content)
+                and path.read_bytes() == content
+            ):
+                self.unchanged += 1
+                continue
+            _write_atomically(path, content)
+            self.written += 1
+
+    def finish(self) -> WriteStats:
+        deleted = _delete_stale(self.root, self.kept)
+        return WriteStats(written=self.written, unchanged=self.unchanged, deleted=deleted)
 
 
 def _claim(root: Path) -> None:

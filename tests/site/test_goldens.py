@@ -19,7 +19,7 @@ import pytest
 
 from generator.build import build_editions
 from generator.check import check_paths
-from generator.render import render_site
+from generator.render import render_all
 from tests.site.conftest import PLANS, TODAY
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -32,7 +32,7 @@ def rendered() -> dict[str, str]:
     in every language (the original's at the top, the others under es/)."""
     editions = build_editions(check_paths([PLANS], today=TODAY), today=TODAY)
     pages = {}
-    for edition, files in zip(editions, render_site(editions), strict=True):
+    for edition, files in zip(editions, render_all(editions), strict=True):
         for path, content in files.items():
             if path.startswith("agencies/") and path != "agencies/index.md":
                 name = edition.language.prefix + path.removeprefix("agencies/")

@@ -1,0 +1,131 @@
+"""A site of many agencies (copies of the example plans, as `make bench`
+makes them): every list is split into pages that together name each agency
+once, the jump links land on their headings, no list page grows past its
+budget, and rendering on two processes gives exactly the files one gives."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import make_corpus
+from generator.build import build_editions
+from generator.check import check_paths
+from generator.render import PARALLEL_FROM, Files, render_all, render_site
+from generator.render.languages import Edition
+from tests.site.conftest import TODAY
+
+AGENCIES = 110
+# Markdown of a list page: the theme adds about 30 KB, and a page of the site
+# stays under 100 KB of HTML.
+LIST_PAGE_BUDGET = 64_000
+_LINK = re.compile(r'<a href="([^"#]*)(#[^"]*)?"')
+
+
+@cache
+def editions(folder: Path) -> list[Edition]:
+    paths = make_corpus(folder, AGENCIES)
+    return build_editions(check_paths(paths, today=TODAY, jobs=1), today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Edition]:
+    return editions(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="module")
+def files(corpus: list[Edition]) -> list[Files]:
+    return render_all(corpus)
+
+
+def _text(files: Files, url: str) -> str:
+    return files[f"{url}index.md"].decode("utf-8")
+
+
+def _list_urls(files: Files, first: str) -> list[str]:
+    """The pages of the list whose first page is at `first`, from its pager."""
+    page = _text(files, first)
+    pager = re.search(r'<nav class="sp-pager".*?</nav>', page, re.S)
+    if pager is None:
+        return [first]
+    return [
+        posixpath.normpath(posixpath.join(first, href)) + "/"
+        for href, _ in _LINK.findall(pager.group(0))
+    ]
+
+
+def _agencies_named(files: Files, pages: list[str]) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for url in pages:
+        for href, _anchor in _LINK.findall(_text(files, url)):
+            target = posixpath.normpath(posixpath.join(url, href))
+            if re.fullmatch(r"agencies/bench-[^/]+", target):
+                found[target] += 1
+    return found
+
+
+def test_the_corpus_is_large_enough_to_be_rendered_in_parallel(corpus: list[Edition]) -> None:
+    assert len(corpus[0].site.agencies) == AGENCIES >= PARALLEL_FROM
+
+
+def test_two_processes_render_the_same_files_as_one(
+    corpus: list[Edition], files: list[Files]
+) -> None:
+    parallel: list[Files] = [{} for _ in corpus]
+    tasks = 0
+    for rendered in render_site(corpus, jobs=2):
+        assert not parallel[rendered.edition].keys() & rendered.files.keys()
+        parallel[rendered.edition].update(rendered.files)
+        tasks += 1
+    assert tasks > 2 * len(corpus)
+    assert [sorted(p) for p in parallel] == [sorted(f) for f in files]
+    assert parallel == files
+
+
+@pytest.mark.parametrize(("first", "pages"), [("agencies/", 2), ("levels/", 2), ("places/", 2)])
+def test_each_agency_list_names_every_agency_once_over_its_pages(
+    files: list[Files], first: str, pages: int
+) -> None:
+    for tree in files:
+        urls = _list_urls(tree, first)
+        assert len(urls) == pages and urls[0] == first
+        named = _agencies_named(tree, urls)
+        assert len(named) == AGENCIES and set(named.values()) == {1}, named.most_common(3)
+
+
+def test_the_later_a_to_z_pages_are_not_under_agencies(files: list[Files]) -> None:
+    """agencies/2/ could be an agency's page: an agency id may be a number."""
+    assert _list_urls(files[0], "agencies/") == ["agencies/", "a-z/2/"]
+
+
+def test_every_jump_link_lands_on_its_heading(files: list[Files]) -> None:
+    for tree in files:
+        for first in ("agencies/", "levels/"):
+            for url in _list_urls(tree, first):
+                jump = re.search(r'<nav class="sp-jump".*?</nav>', _text(tree, url), re.S)
+                assert jump is not None, url
+                for href, anchor in _LINK.findall(jump.group(0)):
+                    target = posixpath.normpath(posixpath.join(url, href or ".")) + "/"
+                    assert f'id="{anchor[1:]}"' in _text(tree, target), (url, href, anchor)
+
+
+def test_directories_are_split_too(files: list[Files]) -> None:
+    for first in ("response-times/", "complaints/", "examples/", "scoreboard/"):
+        assert len(_list_urls(files[0], first)) > 1, first
+
+
+def test_no_list_page_grows_past_its_budget(files: list[Files]) -> None:
+    heavy = [
+        (path, len(content))
+        for tree in files
+        for path, content in tree.items()
+        if path.endswith(".md")
+        and not path.startswith("agencies/")
+        and len(content) > LIST_PAGE_BUDGET
+    ]
+    assert not heavy, heavy
