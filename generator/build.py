@@ -52,7 +52,7 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
     """Check the plans and write the docs tree of each language. Raises
     BuildError, with the checker's report, if any plan or translation has an
     error; then nothing is written."""
-    checked = check_paths(list(paths), today=today)
+    checked = check_paths(list(paths), today=today, cached=True)
     if checked.report.errors:
         raise BuildError(
             "These plans have errors, so the site was not built:\n"

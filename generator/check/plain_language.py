@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import tempfile
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from generator.cache import cache_root
 from generator.check.finding import Finding
 from generator.check.rules import PlanView, records, rule
 from generator.diagnostics import Severity
@@ -37,13 +37,8 @@ def _textstat() -> Any:
 
 
 def _cache_file() -> Path | None:
-    setting = os.environ.get("SERVICE_PLANS_CACHE", "")
-    if setting == "off":
-        return None
-    if setting:
-        return Path(setting) / "plain-language.json"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "service-plans" / "plain-language.json"
+    root = cache_root()
+    return root / "plain-language.json" if root is not None else None
 
 
 def _key(sentence: str) -> str:

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
+from generator.cache import Store, fingerprint
 from generator.errors import BuildError
-from generator.model import Site
+from generator.model import AgencyPlans, Site
 from generator.render import urls
 from generator.render.agency_pages import agency_pages
 from generator.render.data import plan_json, plans_json, results_csv, standards_csv
@@ -143,6 +144,7 @@ class _Renderer:
         self.editions = editions
         self.languages = [e.language for e in editions]
         self._environments: dict[int, Environment] = {}
+        self._store = Store("agency-pages")
 
     def run(self, task: Task) -> Rendered:
         edition = self.editions[task.edition]
@@ -151,17 +153,59 @@ class _Renderer:
         if task.part == "edition":
             return Rendered(task.edition, edition_files(edition), frozenset())
         if task.part == "agencies":
-            agencies = edition.site.agencies[task.start : task.stop]
-            pages = [p for a in agencies for p in agency_pages(a, edition.messages)]
-        else:
-            pages = list(LISTS[task.part](edition.site, edition.messages))
-        env = self._environment(task.edition)
+            return self._agencies(task)
+        pages = list(LISTS[task.part](edition.site, edition.messages))
+        return Rendered(task.edition, self._render(task.edition, pages), _urls(pages))
+
+    def _agencies(self, task: Task) -> Rendered:
+        """An agency's pages depend on nothing but its own plan files (and
+        their translations), the day and the generator: they come from the
+        cache when none of these changed since they were last rendered."""
+        edition = self.editions[task.edition]
+        files: Files = {}
+        urls_found: set[str] = set()
+        for agency in edition.site.agencies[task.start : task.stop]:
+            name = f"{edition.language.code} {edition.root_url} {agency.id}"
+            key = self._agency_key(edition, agency)
+            found = self._store.get(name, key) if key else None
+            if found is None:
+                pages = list(agency_pages(agency, edition.messages))
+                found = (self._render(task.edition, pages), _urls(pages))
+                if key:
+                    self._store.put(name, key, found)
+            files.update(found[0])
+            urls_found |= found[1]
+        return Rendered(task.edition, files, frozenset(urls_found))
+
+    def _agency_key(self, edition: Edition, agency: AgencyPlans) -> str | None:
+        folders = sorted({plan.path.parent for plan in agency.plans})
+        try:
+            inputs = [
+                path.name.encode() + b"\0" + path.read_bytes()
+                for folder in folders
+                for path in sorted(folder.glob("*.yaml"))
+            ]
+        except OSError:
+            return None
+        languages = " ".join(f"{lang.code}={lang.prefix}" for lang in self.languages)
+        return fingerprint(
+            edition.language.code,
+            edition.root_url,
+            languages,
+            edition.site.today.isoformat(),
+            [str(folder).encode() for folder in folders],
+            inputs,
+        )
+
+    def _render(self, index: int, pages: list[Page]) -> Files:
+        edition = self.editions[index]
+        env = self._environment(index)
         files: Files = {}
         for page in pages:
             versions = alternates(page.url, edition.language, self.languages)
             path, text = render_page(env, page, versions, edition.root_url)
             files[path] = text.encode("utf-8")
-        return Rendered(task.edition, files, frozenset(page.url for page in pages))
+        return files
 
     def _environment(self, index: int) -> Environment:
         if index not in self._environments:
@@ -173,6 +217,10 @@ class _Renderer:
                 incomplete=edition.incomplete,
             )
         return self._environments[index]
+
+
+def _urls(pages: list[Page]) -> frozenset[str]:
+    return frozenset(page.url for page in pages)
 
 
 def edition_files(edition: Edition) -> Files:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus import make_corpus
+from benchmarks.corpus import edit_one, make_corpus
 from generator.build import build_editions
 from generator.check import check_paths
 from generator.render import PARALLEL_FROM, Files, render_all, render_site
@@ -129,3 +129,30 @@ def test_no_list_page_grows_past_its_budget(files: list[Files]) -> None:
         and len(content) > LIST_PAGE_BUDGET
     ]
     assert not heavy, heavy
+
+
+def test_a_cached_build_after_an_edit_equals_a_build_from_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The agency pages come from the cache when their files did not change;
+    after one plan is edited, the cached build still gives exactly the files
+    a build without any cache gives, and that agency's pages changed."""
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
+    paths = make_corpus(tmp_path / "small", 6)
+
+    def render() -> list[Files]:
+        checked = check_paths(paths, today=TODAY, jobs=1, cached=True)
+        return render_all(build_editions(checked, today=TODAY))
+
+    before = render()
+    assert list((tmp_path / "cache" / "agency-pages").glob("*.pickle"))
+    edit_one(paths[4])
+    after = render()
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
+    fresh = render()
+    assert after == fresh
+    edited = f"agencies/{paths[4].parent.name}/index.md"
+    assert before[0][edited] != after[0][edited]
+    assert [p for p in before[0] if before[0][p] != after[0][p] and p.startswith("agencies/")] == [
+        edited
+    ]
