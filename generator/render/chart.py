@@ -59,13 +59,18 @@ def format_figure(messages: Messages, target: Target, figure: float) -> Markup:
     return messages.quantity(figure, target.unit, scale_max=target.scale_max)
 
 
+# One or two results say no more as a line than in the table beside it, and
+# every chart weighs about a kilobyte on the page.
+MIN_POINTS = 3
+
+
 def make_chart(standard: Standard, messages: Messages) -> Chart | None:
-    """The chart of a promise with a target and at least one result."""
+    """The chart of a promise with a target and at least MIN_POINTS results."""
     target = standard.target
     if target is None:
         return None
     measured = [(r, f) for r in standard.results if (f := figure_of(target, r)) is not None]
-    if not measured:
+    if len(measured) < MIN_POINTS:
         return None
     goal = target_figure(target)
     low, high = _range(
@@ -91,7 +96,7 @@ def make_chart(standard: Standard, messages: Messages) -> Chart | None:
         width=WIDTH,
         height=HEIGHT,
         points=points,
-        line=" ".join(f"{p.x},{p.y}" for p in points),
+        line=" ".join(f"{p.x:g},{p.y:g}" for p in points),
         target_y=y_of(goal),
         plot=plot,
         top_label=format_figure(messages, target, high),

@@ -17,7 +17,7 @@ from generator.render.languages import lang_attr
 from generator.render.messages import Messages
 from generator.render.page import Page
 from generator.render.paging import PAGE_SIZE, paginate
-from generator.render.results import ResultsView, view_results
+from generator.render.results import latest_short
 from generator.render.vocabulary import categories
 
 # Agencies on one page of the response-time directory (about 2.7 KB of
@@ -33,7 +33,7 @@ class PromiseListRow:
     agency_name: str
     url: str
     standard: Standard
-    view: ResultsView
+    latest: Markup  # "91.2% (Q3 2026)", or "" without a result
     channel_types: tuple[str, ...]
     lang: Markup  # ` lang="en"` when the agency's text is in another language
 
@@ -127,7 +127,7 @@ def _promise_rows(
                 agency_name=plan.agency.name,
                 url=urls.agency_url(agency.id),
                 standard=standard,
-                view=view_results(standard, messages),
+                latest=latest_short(standard, messages),
                 channel_types=tuple(dict.fromkeys(c.type for c in standard.channels)),
                 lang=lang_attr(plan.language, messages.language),
             )

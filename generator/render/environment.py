@@ -9,6 +9,7 @@ with `if` instead of showing "None"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,8 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
+        # Templates do not change during a build: no check of their files per page.
+        auto_reload=False,
     )
     # `lang_attr` is set per page for plans written in another language;
     # `lang_of(plan)` gives it for any plan, `format_lang` for the text of
@@ -66,6 +69,7 @@ def make_environment(
         format_language=FORMAT_LANGUAGE,
         format_lang=lang_attr(FORMAT_LANGUAGE, messages.language),
         text_note=partial(text_note, messages=messages, incomplete=incomplete),
+        remembered=_remembered({}),
     )
     env.filters.update(
         text=inert,
@@ -86,6 +90,20 @@ def make_environment(
         lang_span=_lang_span,
     )
     return env
+
+
+def _remembered(memory: dict[Any, Markup]) -> Callable[..., Markup]:
+    """`remembered(key, macro, *args)`: the macro's output, worked out once
+    per key in this environment (one language). For the parts of the page
+    that many pages repeat and that hold no link, whose address would depend
+    on the page: a promise's cells in the lists by service and by channel."""
+
+    def remembered(key: Any, macro: Callable[..., str], *args: Any) -> Markup:
+        if key not in memory:
+            memory[key] = Markup(macro(*args))
+        return memory[key]
+
+    return remembered
 
 
 def display_url(url: str) -> str:

@@ -82,7 +82,6 @@ def _service(plan: Plan, service: Service, messages: Messages) -> dict[str, Any]
             "serviceType": str(messages.label("category", service.category)),
             "url": service.url,
             "provider": {"@id": "#organization"},
-            "audience": [{"@type": "Audience", "audienceType": c.name} for c in service.customers],
             "availableChannel": [
                 _channel_for(plan, service, channel) for channel in service.channels
             ],
@@ -108,15 +107,14 @@ def _channel(channel: Channel) -> dict[str, Any]:
 
 
 def _channel_for(plan: Plan, service: Service, channel: Channel) -> dict[str, Any]:
-    """The channel as offered for one service: its name, where the page
-    describes it (`url`, the same anchor as the channel's own node) and how
-    long the service takes through it. Not the channel's id, which would
-    merge every service's time into the one channel."""
+    """The channel as offered for one service: where the page describes it
+    (`url`, the same anchor as the channel's own node, which has its name and
+    contacts) and how long the service takes through it. Not the channel's
+    id, which would merge every service's time into the one channel."""
     time = processing_time(plan, service, channel)
     return _compact(
         {
             "@type": "ServiceChannel",
-            "name": channel.name,
             "url": f"#channel-{channel.id}",
             "processingTime": iso_duration(time) if time else None,
         }

@@ -42,6 +42,7 @@ class Messages:
         self._pieces: dict[str, list[tuple[Markup, str | None]]] = {}
         self._numbers: dict[float, str] = {}
         self._periods: dict[tuple[str, bool], Markup] = {}
+        self._formatted: dict[tuple[Any, ...], Markup] = {}
 
     def __call__(self, key: str, count: float | None = None, **values: Any) -> Markup:
         if count is None and not values:
@@ -50,7 +51,15 @@ class Messages:
             return self._plain[key]
         if count is not None:
             values.setdefault("count", self.number(count))
-        return self._format(key, self.text(key, count), values)
+        template = self.text(key, count)
+        try:
+            memo = (template, *values.items())
+            found = self._formatted.get(memo)
+        except TypeError:  # a value that cannot be hashed
+            return self._format(key, template, values)
+        if found is None:
+            found = self._formatted[memo] = self._format(key, template, values)
+        return found
 
     def text(self, key: str, count: float | None = None) -> str:
         """The raw message, choosing its plural form by `count`."""

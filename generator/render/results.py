@@ -88,6 +88,14 @@ def _figure(result: Result, target: Target, messages: Messages, *, named: bool =
     return text
 
 
+def latest_short(standard: Standard, messages: Messages) -> Markup:
+    """ "91.2% (Q3 2026)": the latest result in a few words, for the lists
+    that show many promises (without the rows and the chart of `view_results`)."""
+    if standard.target is None:
+        return Markup("")
+    return _latest_short(standard.latest, standard.target, messages)
+
+
 def _latest_short(latest: Result | None, target: Target, messages: Messages) -> Markup:
     if latest is None:
         return Markup("")

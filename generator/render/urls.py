@@ -13,8 +13,8 @@ every language's pages link there."""
 
 from __future__ import annotations
 
-import posixpath
 import re
+from functools import lru_cache
 
 from generator.model import AgencyPlans, Plan
 
@@ -93,11 +93,27 @@ def relative(here: str, target: str) -> str:
     path, hash_mark, fragment = target.partition("#")
     if hash_mark and path == here:
         return hash_mark + fragment
-    start = here.rstrip("/") or "."
-    link = posixpath.relpath(path.rstrip("/") or ".", start)
+    link = _relpath(path, here)
     if path.endswith("/") or path == HOME:
         link = "./" if link == "." else link + "/"
     return link + hash_mark + fragment
+
+
+@lru_cache(maxsize=65536)
+def _relpath(path: str, here: str) -> str:
+    """posixpath.relpath for the site's URLs (no `.` or `..` segments), which
+    a large site asks for hundreds of thousands of times."""
+    to, start = _segments(path), _segments(here)
+    common = 0
+    for a, b in zip(to, start, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + list(to[common:])) or "."
+
+
+def _segments(url: str) -> tuple[str, ...]:
+    return tuple(part for part in url.split("/") if part)
 
 
 def is_shared(target: str) -> bool:

@@ -156,3 +156,14 @@ def test_ids_are_unique_on_each_page(built: Built) -> None:
         ]
         duplicates = {i for i in ids if ids.count(i) > 1}
         assert not duplicates, f"{path}: {sorted(duplicates)[:5]}"
+
+
+# No page of the site may grow past this, in any language (BENCHMARKS.md):
+# long lists are split into pages, and an agency's page holds one plan.
+PAGE_BUDGET = 100_000
+
+
+def test_no_page_is_over_100_kb(built: Built) -> None:
+    heavy = [(p, p.stat().st_size) for p in built.pages() if p.stat().st_size > PAGE_BUDGET]
+    assert not heavy, heavy
+    assert max(p.stat().st_size for p in built.pages()) > PAGE_BUDGET / 2

@@ -226,7 +226,8 @@ def _figures(html: str, locale: str) -> dict[str, list]:
             [
                 (e.attrs.get("cx"), e.attrs.get("cy"), e.attrs.get("x"), e.attrs.get("y"))
                 for e in svg.iter()
-                if "sp-chart__point" in e.attrs.get("class", "")
+                # The points: in groups by status, the only shapes without a class.
+                if e.tag in ("circle", "rect") and "class" not in e.attrs
             ]
         )
     for quiet in page.by_id("glance").find_all("span"):
