@@ -18,5 +18,7 @@ def test_bench_runs_at_a_tiny_size(tmp_path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     assert "| **validate / check-jsonschema, one plan** |" in result.stdout
-    assert "| **generator overhead over mkdocs alone** |" in result.stdout
+    assert "| **generator overhead over mkdocs alone, cold cache** |" in result.stdout
+    assert "| **generator overhead over mkdocs alone, warm cache** |" in result.stdout
+    assert "| first visit, heaviest agency page, gzip (KB) |" in result.stdout
     assert '"files rewritten after one edit"' in figures.read_text()
