@@ -170,7 +170,10 @@ class _Renderer:
             found = self._store.get(name, key) if key else None
             if found is None:
                 pages = list(agency_pages(agency, edition.messages))
-                found = (self._render(task.edition, pages), _urls(pages))
+                rendered = self._render(task.edition, pages)
+                if task.edition == 0:
+                    rendered.update(agency_data_files(agency))
+                found = (rendered, _urls(pages))
                 if key:
                     self._store.put(name, key, found)
             files.update(found[0])
@@ -233,8 +236,9 @@ def edition_files(edition: Edition) -> Files:
 
 
 def data_files(site: Site, site_url: str) -> Files:
-    """The language-neutral files, published as they are: data, schema,
-    example plans. `site` is the original language's."""
+    """The language-neutral files about every plan (the data files and the
+    schema); each plan's own are in `agency_data_files`. `site` is the
+    original language's."""
     files: Files = {
         urls.PLANS_JSON: plans_json(site, site_url).encode("utf-8"),
         urls.STANDARDS_CSV: standards_csv(site, site_url).encode("utf-8"),
@@ -242,7 +246,15 @@ def data_files(site: Site, site_url: str) -> Files:
         urls.SCORECARDS_CSV: scorecards_csv(site).encode("utf-8"),
         urls.SCHEMA: SCHEMA_FILE.read_bytes(),
     }
-    for plan in site.all_plans:
+    return files
+
+
+def agency_data_files(agency: AgencyPlans) -> Files:
+    """Each plan of the agency as JSON, and as YAML for an example plan:
+    published once, rendered (and cached) with the agency's pages in the
+    original language."""
+    files: Files = {}
+    for plan in agency.plans:
         files[urls.plan_json_url(plan)] = plan_json(plan).encode("utf-8")
         if plan.example:
             files[urls.example_file_url(plan)] = plan.path.read_bytes()
