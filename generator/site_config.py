@@ -44,11 +44,11 @@ class Language:
     config_file: Path
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(yaml.CSafeLoader):
     """Reads mkdocs.yml; `!ENV [NAME, default]` gives its default."""
 
 
-def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+def _env_default(loader: yaml.CSafeLoader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)[-1]
     return None

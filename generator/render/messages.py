@@ -178,5 +178,6 @@ def load_messages(language: str) -> Messages:
         known = sorted(p.stem for p in CATALOGUE_DIR.glob("*.yaml"))
         raise BuildError(f"No message catalogue for {language!r}. Known: {', '.join(known)}.")
     with path.open(encoding="utf-8") as handle:
-        catalogue = yaml.safe_load(handle)
+        # libyaml's loader: the catalogues are large, and read by every build.
+        catalogue = yaml.load(handle, Loader=yaml.CSafeLoader)
     return Messages(language, catalogue)
