@@ -22,7 +22,7 @@ preview: $(VENV)/.runtime
 	$(PY) -m generator preview $(PLANS)
 
 # Speed and size at 1, 100, 1000 and 2000 plans, beside check-jsonschema and
-# MkDocs alone; the latest table is in BENCHMARKS.md. Takes about half an hour.
+# MkDocs alone; the latest table is in BENCHMARKS.md. Takes about an hour.
 bench: $(VENV)/.test
 	$(PY) -m benchmarks.bench --sizes $(or $(SIZES),1,100,1000,2000)
 
