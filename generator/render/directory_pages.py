@@ -16,7 +16,7 @@ from generator.render import urls
 from generator.render.languages import lang_attr
 from generator.render.messages import Messages
 from generator.render.page import Page
-from generator.render.paging import PAGE_SIZE, paginate
+from generator.render.paging import PAGE_SIZE, paged, paginate
 from generator.render.results import latest_short
 from generator.render.vocabulary import categories
 
@@ -42,22 +42,20 @@ def directory_pages(site: Site, messages: Messages) -> Iterator[Page]:
     rows = list(_promise_rows(site.agencies, messages))
     yield from promise_pages(rows, messages)
     with_levels = [agency for agency in site.agencies if agency.current.service_levels]
-    for part in paginate(urls.RESPONSE_TIMES, with_levels, RESPONSE_TIMES_PER_PAGE):
-        yield Page(
-            url=part.url,
-            template="pages/response_times.md.j2",
-            title=messages("pages.response_times.title"),
-            searchable=part.number == 1,
-            context={"slice": part},
-        )
-    for part in paginate(urls.COMPLAINTS, site.agencies, COMPLAINTS_PER_PAGE):
-        yield Page(
-            url=part.url,
-            template="pages/complaints.md.j2",
-            title=messages("pages.complaints.title"),
-            searchable=part.number == 1,
-            context={"slice": part},
-        )
+    yield from paged(
+        urls.RESPONSE_TIMES,
+        with_levels,
+        RESPONSE_TIMES_PER_PAGE,
+        template="pages/response_times.md.j2",
+        title=messages("pages.response_times.title"),
+    )
+    yield from paged(
+        urls.COMPLAINTS,
+        site.agencies,
+        COMPLAINTS_PER_PAGE,
+        template="pages/complaints.md.j2",
+        title=messages("pages.complaints.title"),
+    )
 
 
 def promise_pages(rows: list[PromiseListRow], messages: Messages) -> Iterator[Page]:

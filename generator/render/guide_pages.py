@@ -11,7 +11,7 @@ from generator.render import urls
 from generator.render.data import PLANS_JSON_FIELDS, RESULT_COLUMNS, STANDARD_COLUMNS
 from generator.render.messages import Messages
 from generator.render.page import Page
-from generator.render.paging import paginate
+from generator.render.paging import paged
 from generator.render.reference import record_anchor, schema_records
 from generator.render.scoreboard import SCORECARD_COLUMNS
 from generator.resources import plan_schema
@@ -68,14 +68,13 @@ def guide_pages(site: Site, messages: Messages) -> Iterator[Page]:
         for plan in agency.plans
         if plan.example
     ]
-    for part in paginate(urls.EXAMPLES, examples, EXAMPLES_PER_PAGE):
-        yield Page(
-            url=part.url,
-            template="pages/examples.md.j2",
-            title=messages("pages.examples.title"),
-            searchable=part.number == 1,
-            context={"slice": part},
-        )
+    yield from paged(
+        urls.EXAMPLES,
+        examples,
+        EXAMPLES_PER_PAGE,
+        template="pages/examples.md.j2",
+        title=messages("pages.examples.title"),
+    )
     yield Page(
         url=urls.DATA,
         template="pages/data.md.j2",

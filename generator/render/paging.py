@@ -5,9 +5,13 @@ where the list's own folder holds other pages, as agencies/ does)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
+
+from markupsafe import Markup
+
+from generator.render.page import Page
 
 T = TypeVar("T")
 
@@ -52,6 +56,21 @@ def paginate(
     return [
         Slice(addresses[n], n + 1, rows[n * size : (n + 1) * size], addresses) for n in range(count)
     ]
+
+
+def paged(
+    base_url: str, rows: Sequence[Any], size: int, *, template: str, title: Markup
+) -> Iterator[Page]:
+    """The pages of a list whose template shows `slice` (its rows and the
+    pager); only the first page is in the search index."""
+    for part in paginate(base_url, rows, size):
+        yield Page(
+            url=part.url,
+            template=template,
+            title=title,
+            searchable=part.number == 1,
+            context={"slice": part},
+        )
 
 
 def grouped(

@@ -6,6 +6,7 @@ every figure identical in both languages."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import posixpath
 import re
@@ -15,10 +16,12 @@ from urllib.parse import urlsplit
 import pytest
 from babel.numbers import parse_decimal
 
+from generator.build import build_editions
 from generator.check import check_paths
 from generator.errors import BuildError
 from generator.model.parse import parse_plan
 from generator.model.translated import plans_in_language
+from generator.render import render_all
 from generator.render.languages import text_note
 from generator.render.messages import load_messages
 from generator.site_config import MKDOCS_FILE, read_config, site_config, site_languages
@@ -315,3 +318,14 @@ def test_a_language_without_a_fitting_configuration_is_named(tmp_path: Path) -> 
     )
     with pytest.raises(BuildError, match=r"mkdocs\.fr\.yml: site_url must be .*/plans/fr/"):
         site_languages(main)
+
+
+def test_languages_with_different_pages_fail_the_build() -> None:
+    """Every page links to itself in each language; a language that lacked a
+    page would link to nothing, so the build stops (a bug, never a plan's)."""
+    editions = build_editions(check_paths([REPO / "plans"], today=TODAY), today=TODAY)
+    spanish = editions[1]
+    fewer = dataclasses.replace(spanish.site, agencies=spanish.site.agencies[1:])
+    editions[1] = dataclasses.replace(spanish, site=fewer)
+    with pytest.raises(BuildError, match="does not have the same pages"):
+        render_all(editions)
