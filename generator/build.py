@@ -20,11 +20,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.cache import AgencyCache, cache_root
 from generator.check import CheckResult, check_paths
+from generator.diagnostics import Diagnostic, Report
 from generator.errors import BuildError
-from generator.model import Site, build_model
+from generator.load.discover import display_path, find_plan_files, is_translation
+from generator.model import build_model
 from generator.model.translated import plans_in_language
-from generator.render import render_site
+from generator.render import AgencyOutput, Tree, render_site
 from generator.render.languages import Edition
 from generator.report.text import render_text
 from generator.resources import REPO_DIR
@@ -41,7 +44,8 @@ from generator.write import TreeWriter, WriteStats
 
 @dataclass(frozen=True, slots=True)
 class Generated:
-    site: Site  # the original language's
+    plans: int  # plan files, translations apart
+    agencies: int  # on the site (an agency with only drafts is not, yet)
     files: int
     stats: WriteStats
     warnings: int
@@ -51,31 +55,98 @@ class Generated:
 def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Generated:
     """Check the plans and write the docs tree of each language. Raises
     BuildError, with the checker's report, if any plan or translation has an
-    error; then nothing is written."""
-    checked = check_paths(list(paths), today=today, cached=True)
-    if checked.report.errors:
+    error; then nothing is written.
+
+    An agency whose files (and the day, the site's languages and address,
+    and the generator) are the same as in an earlier build is neither
+    checked, modelled nor rendered again: its findings, its files and what
+    the lists show of it come from the build cache (generator/cache.py)."""
+    files = find_plan_files(list(paths))
+    languages = site_languages()
+    cache = AgencyCache(languages, site_config().site_url, today)
+    units = _units(files)
+    keys = {name: cache.key(unit) for name, unit in units.items()}
+    found = {name: cache.get(units[name], key) for name, key in keys.items() if key}
+    hits = {name: entry for name, entry in found.items() if entry is not None}
+    changed = [path for name, unit in units.items() if name not in hits for path in unit]
+    checked = check_paths(changed, today=today)
+    report = Report(files=files)
+    for entry in hits.values():
+        report.extend(entry.diagnostics)
+    report.extend(checked.report.diagnostics)
+    if report.errors:
         raise BuildError(
-            "These plans have errors, so the site was not built:\n"
-            + render_text(checked.report).rstrip()
+            "These plans have errors, so the site was not built:\n" + render_text(report).rstrip()
         )
     editions = build_editions(checked, today=today)
     writers = [TreeWriter(language_docs_dir(docs_dir, e.language)) for e in editions]
-    pages = [0 for _ in editions]
-    for rendered in render_site(editions):
-        writers[rendered.edition].write(rendered.files)
+    done: list[list[AgencyOutput]] = [[] for _ in editions]
+    for name, entry in hits.items():
+        for index, found in enumerate(entry.outputs):
+            if found is None:
+                continue
+            output, versions = found
+            done[index].append(output)
+            if all(writers[index].keep(path, known) for path, known in versions.items()):
+                continue
+            stored = cache.files(units[name], keys[name], index)
+            if stored is None:
+                raise BuildError(
+                    f"The build cache lacks the files of {name}: delete {cache_root()} "
+                    "or build with SERVICE_PLANS_CACHE=off."
+                )
+            writers[index].write(stored)
+    rendered_ids: set[str] = set()
+    pages = [sum(len(o.pages) for o in outputs) for outputs in done]
+
+    def keep(edition: int, output: AgencyOutput) -> None:
+        name = output.listing.id
+        if keys[name]:
+            cache.put_output(units[name], keys[name], edition, output)
+
+    known = {name: key for name, key in keys.items() if key}
+    trees = [Tree(writer.root, writer.known) for writer in writers]
+    for rendered in render_site(editions, done=done, keys=known, keep=keep, trees=trees):
+        writer = writers[rendered.edition]
+        writer.write(rendered.files)
+        for path, known_version in rendered.kept.items():
+            if not writer.keep(path, known_version):
+                raise BuildError(f"{writer.root / path} changed during the build: build again.")
         pages[rendered.edition] += len(rendered.pages)
+        rendered_ids.update(output.listing.id for output in rendered.agencies)
+    for name, unit in units.items():
+        if name not in hits and keys[name]:
+            cache.put_findings(unit, keys[name], _findings(unit, checked.report.diagnostics))
+            if name not in rendered_ids:  # only drafts: not on the site yet
+                for index in range(len(editions)):
+                    cache.put_output(unit, keys[name], index, None)
     stats = [writer.finish() for writer in writers]
     return Generated(
-        site=editions[0].site,
+        plans=len([f for f in files if not is_translation(f)]),
+        agencies=len(done[0]) + len(editions[0].site.agencies),
         files=sum(len(writer.kept) for writer in writers),
         stats=WriteStats(
             written=sum(s.written for s in stats),
             unchanged=sum(s.unchanged for s in stats),
             deleted=sum(s.deleted for s in stats),
         ),
-        warnings=len(checked.report.warnings),
+        warnings=len(report.warnings),
         pages={e.language.code: count for e, count in zip(editions, pages, strict=True)},
     )
+
+
+def _units(files: list[Path]) -> dict[str, list[Path]]:
+    """The files of each agency: its folder's (the folder is named after the
+    agency), in the order given."""
+    units: dict[str, list[Path]] = {}
+    for path in files:
+        units.setdefault(path.parent.name, []).append(path)
+    return units
+
+
+def _findings(unit: list[Path], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    shown = {display_path(path) for path in unit}
+    return [d for d in diagnostics if d.file in shown]
 
 
 def build_editions(checked: CheckResult, *, today: date) -> list[Edition]:
@@ -188,12 +259,11 @@ def _swap_in(new: Path, site_dir: Path) -> None:
 
 
 def _summary(generated: Generated, site_dir: Path, seconds: float) -> str:
-    site = generated.site
-    plans = len(site.all_plans)
+    plans, agencies = generated.plans, generated.agencies
     pages = ", ".join(f"{count} in {code}" for code, count in generated.pages.items())
     text = (
         f"Built {site_dir} from {plans} plan{'s' if plans != 1 else ''} of "
-        f"{len(site.agencies)} agenc{'ies' if len(site.agencies) != 1 else 'y'} "
+        f"{agencies} agenc{'ies' if agencies != 1 else 'y'} "
         f"({generated.files} files, {generated.stats.written} changed; pages: {pages}) "
         f"in {seconds:.1f} s."
     )

@@ -14,19 +14,29 @@ a cache that cannot be written is simply not kept."""
 
 from __future__ import annotations
 
+import copyreg
+import dataclasses
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from generator.diagnostics import Diagnostic
+from generator.load.discover import display_path
 from generator.resources import PACKAGE_DIR, SCHEMA_DIR
+
+if TYPE_CHECKING:
+    from generator.render import AgencyOutput
+    from generator.site_config import Language
 
 # Libraries whose output ends up in what is cached.
 _LIBRARIES = ("jinja2", "markupsafe", "babel", "pyyaml", "jsonschema", "jsonschema-rs", "textstat")
@@ -72,12 +82,38 @@ def fingerprint(*parts: str | bytes | Iterable[bytes]) -> str:
     return digest.hexdigest()
 
 
+def _by_fields(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    return lambda value: (cls, tuple(getattr(value, name) for name in names))
+
+
+@cache
+def _fast_pickling() -> None:
+    """Pickle the small records that cache entries hold by their fields, to
+    be rebuilt by their constructors: several times faster to load than the
+    default for slotted dataclasses, which looks up the fields of each."""
+    from generator.check import freshness
+    from generator.model import records, section_records, site
+    from generator.render import listing
+
+    for module in (records, section_records, site, listing, freshness):
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and dataclasses.is_dataclass(value)
+                and value.__module__ == module.__name__
+            ):
+                copyreg.pickle(value, _by_fields(value))
+    copyreg.pickle(Diagnostic, _by_fields(Diagnostic))
+
+
 class Store:
     """One kind of cached work (checked plans, rendered agencies)."""
 
     def __init__(self, kind: str) -> None:
         root = cache_root()
         self.folder = root / kind if root is not None else None
+        _fast_pickling()
 
     def _path(self, name: str) -> Path | None:
         if self.folder is None:
@@ -108,3 +144,76 @@ class Store:
             Path(temporary).replace(path)
         except OSError:
             return
+
+
+@dataclass(frozen=True, slots=True)
+class CachedAgency:
+    """An agency as an earlier build left it: the findings on its files and
+    its output in each language (None where it has only drafts), without
+    the files themselves (see `AgencyCache.files`) but with their versions."""
+
+    diagnostics: list[Diagnostic]
+    outputs: tuple[tuple[AgencyOutput, dict[str, str]] | None, ...]
+
+
+class AgencyCache:
+    """Each agency's findings and output, under the agency's folder, keyed by
+    its files (names and bytes), the day, the site's address and languages,
+    and the generator."""
+
+    def __init__(self, languages: Sequence[Language], root_url: str, today: date) -> None:
+        self.languages = languages
+        self.setting = " ".join(
+            [root_url, today.isoformat(), *(f"{lang.code}={lang.prefix}" for lang in languages)]
+        )
+        self._findings = Store("agency-findings")
+        self._outputs = Store("agency-output")
+        self._files = Store("agency-files")
+
+    def key(self, unit: Sequence[Path]) -> str:
+        """The fingerprint of the agency's files (their names as the findings
+        show them, and their bytes); "" when one cannot be read (the check
+        then says why)."""
+        try:
+            inputs = [display_path(path).encode() + b"\0" + path.read_bytes() for path in unit]
+        except OSError:
+            return ""
+        return fingerprint(self.setting, inputs)
+
+    def get(self, unit: Sequence[Path], key: str) -> CachedAgency | None:
+        name = _unit_name(unit)
+        diagnostics = self._findings.get(name, key)
+        if diagnostics is None:
+            return None
+        outputs = []
+        for language in self.languages:
+            found = self._outputs.get(f"{name} {language.code}", key)
+            if found is None:
+                return None
+            outputs.append(found[0])
+        return CachedAgency(diagnostics, tuple(outputs))
+
+    def put_findings(self, unit: Sequence[Path], key: str, diagnostics: list[Diagnostic]) -> None:
+        self._findings.put(_unit_name(unit), key, diagnostics)
+
+    def files(self, unit: Sequence[Path], key: str, edition: int) -> dict[str, bytes] | None:
+        """The files of the agency's output in edition `edition`."""
+        found = self._files.get(f"{_unit_name(unit)} {self.languages[edition].code}", key)
+        return found if isinstance(found, dict) else None
+
+    def put_output(
+        self, unit: Sequence[Path], key: str, edition: int, output: AgencyOutput | None
+    ) -> None:
+        from generator.write import version
+
+        name = f"{_unit_name(unit)} {self.languages[edition].code}"
+        if output is None:
+            self._outputs.put(name, key, (None,))
+            return
+        versions = {path: version(content) for path, content in output.files.items()}
+        self._files.put(name, key, output.files)
+        self._outputs.put(name, key, ((replace(output, files={}), versions),))
+
+
+def _unit_name(unit: Sequence[Path]) -> str:
+    return " ".join(sorted({os.path.realpath(path.parent) for path in unit}))

@@ -32,7 +32,7 @@ def preview(
 ) -> int:
     """Serve the site until interrupted; returns MkDocs' exit status."""
     generated = generate_docs(paths, docs_dir=DEFAULT_DOCS_DIR, today=today)
-    print(f"Generated {generated.files} files from {len(generated.site.all_plans)} plans.")
+    print(f"Generated {generated.files} files from {generated.plans} plans.")
     command = [
         sys.executable,
         "-m",

@@ -40,15 +40,10 @@ class CheckResult:
 PARALLEL_FROM = 32
 
 
-def check_paths(
-    paths: list[Path], *, today: date, jobs: int | None = None, cached: bool = False
-) -> CheckResult:
+def check_paths(paths: list[Path], *, today: date, jobs: int | None = None) -> CheckResult:
     """Check every plan and translation file under `paths`, on `jobs` processes
     (default: one per core for large sets). Raises UsageError for a path that
-    does not exist. Results come back in file order whatever the workers do.
-    With `cached`, a file checked before with the same bytes, on the same day
-    and by the same generator is not checked again (generator/cache.py): the
-    build uses it, `validate` does not."""
+    does not exist. Results come back in file order whatever the workers do."""
     files = find_plan_files(paths)
     result = CheckResult(report=Report(files=files), plans=[])
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -56,13 +51,9 @@ def check_paths(
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(
-                pool.map(
-                    _check_any, files, [today] * len(files), [cached] * len(files), chunksize=16
-                )
-            )
+            outcomes = list(pool.map(_check_one, files, [today] * len(files), chunksize=16))
     else:
-        outcomes = [_check_any(file, today, cached) for file in files]
+        outcomes = [_check_one(file, today) for file in files]
     for checked, diagnostics in outcomes:
         if isinstance(checked, CheckedPlan):
             result.plans.append(checked)
@@ -76,25 +67,6 @@ def check_paths(
 
 
 Outcome = tuple["CheckedPlan | CheckedTranslation | None", list[Diagnostic]]
-
-
-def _check_any(file: Path, today: date, cached: bool = False) -> Outcome:
-    if not cached:
-        return _check_one(file, today)
-    from generator.cache import Store, fingerprint
-
-    store = Store("checks")
-    name = str(file.resolve())
-    try:
-        key = fingerprint(name, display_path(file), today.isoformat(), file.read_bytes())
-    except OSError:
-        return _check_one(file, today)
-    found = store.get(name, key)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    outcome = _check_one(file, today)
-    store.put(name, key, outcome)
-    return outcome
 
 
 def _check_one(file: Path, today: date) -> Outcome:

@@ -386,7 +386,7 @@ def channel_contact(plan: PlanView) -> Iterator[Finding]:
 
 
 def _article(word: str) -> str:
-    """"An" before a vowel sound (email, in-person), "A" otherwise (phone, 311)."""
+    """ "An" before a vowel sound (email, in-person), "A" otherwise (phone, 311)."""
     return "An" if word[:1] in "aeio" else "A"
 
 

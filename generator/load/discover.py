@@ -5,6 +5,7 @@ beside it, such as `2026.es.yaml`."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator.errors import UsageError
@@ -42,7 +43,8 @@ def is_translation(path: Path) -> bool:
 def display_path(path: Path) -> str:
     """The path as a person would type it: relative to the current folder when
     inside it, absolute otherwise."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path.resolve())
+    full = os.path.realpath(path)
+    here = os.path.realpath(Path.cwd()).rstrip(os.sep)
+    if full == here:
+        return "."
+    return full[len(here) + 1 :] if full.startswith(here + os.sep) else full

@@ -7,38 +7,53 @@ keyed by path; nothing here writes to disk.
 The work is cut into tasks (a few agencies of one language, or one kind of
 list page) that render independently, on every core for a large site, and
 the files come back task by task so that the writer can write them as they
-come instead of holding the whole site in memory."""
+come instead of holding the whole site in memory. The agencies come first:
+each gives, with its pages, its `Listing` (what the lists show of it) and
+its part of the data files; the lists are then made from these alone. An
+agency whose pages are in the build cache is not rendered again: the caller
+passes its `AgencyOutput` instead of its model."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from jinja2 import Environment
 
 from generator.cache import Store, fingerprint
 from generator.errors import BuildError
-from generator.model import AgencyPlans, Site
+from generator.model import AgencyPlans
 from generator.render import urls
 from generator.render.agency_pages import agency_pages
-from generator.render.data import plan_json, plans_json, results_csv, standards_csv
+from generator.render.data import (
+    AgencyData,
+    agency_data,
+    plan_json,
+    plans_json,
+    results_csv,
+    standards_csv,
+)
 from generator.render.directory_pages import directory_pages
 from generator.render.environment import STATIC_DIR, make_environment
 from generator.render.feed import atom_feed
 from generator.render.guide_pages import guide_pages
 from generator.render.index_pages import index_pages
 from generator.render.languages import Edition, alternates
+from generator.render.listing import Listing, make_listing
 from generator.render.messages import Messages
 from generator.render.page import Page, render_page
 from generator.render.scoreboard import scoreboard_pages, scorecards_csv
+from generator.render.urls import docs_path
 from generator.resources import SCHEMA_FILE
+from generator.write import Manifest, is_current, version
 
 Files = dict[str, bytes]
 
 # The pages that are not an agency's, by the part of the site they make.
-LISTS: dict[str, Callable[[Site, Messages], Iterator[Page]]] = {
+LISTS: dict[str, Callable[[Sequence[Listing], Messages], Iterator[Page]]] = {
     "index": index_pages,
     "directories": directory_pages,
     "scoreboard": scoreboard_pages,
@@ -49,6 +64,19 @@ LISTS: dict[str, Callable[[Site, Messages], Iterator[Page]]] = {
 AGENCIES_PER_TASK = 20
 # Below this many agencies, starting worker processes costs more than it saves.
 PARALLEL_FROM = 40
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyOutput:
+    """An agency's work in one language: its files (pages, and in the
+    original language its plans as data), the addresses of its pages, what
+    the lists show of it, and (original language) its part of the data
+    files about every plan."""
+
+    files: Files
+    pages: frozenset[str]
+    listing: Listing
+    data: AgencyData | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,18 +91,65 @@ class Task:
 class Rendered:
     edition: int
     files: Files
-    pages: frozenset[str]  # the page addresses among the files
+    pages: frozenset[str]  # the page addresses among the files and `kept`
+    agencies: tuple[AgencyOutput, ...] = ()  # for an "agencies" task
+    # Files left as they are in the docs tree, by version (see `Tree`).
+    kept: dict[str, str] = field(default_factory=dict)
 
 
-def render_site(editions: Sequence[Edition], *, jobs: int | None = None) -> Iterator[Rendered]:
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """An edition's docs tree as the writer left it: a list page whose
+    inputs did not change since is neither rendered nor read again when the
+    file there still holds the version rendered from them."""
+
+    root: Path
+    manifest: Manifest
+
+
+def render_site(
+    editions: Sequence[Edition],
+    *,
+    jobs: int | None = None,
+    done: Sequence[Sequence[AgencyOutput]] = (),
+    keys: Mapping[str, str] | None = None,
+    keep: Callable[[int, AgencyOutput], None] | None = None,
+    trees: Sequence[Tree] = (),
+) -> Iterator[Rendered]:
     """Every file of each edition's docs tree, task by task in no set order;
-    the original language's (edition 0) also holds the shared files. Every
-    language has the same pages (a translation changes text, never what
-    there is), which is checked once all are rendered."""
-    tasks = list(_tasks(editions))
+    the original language's (edition 0) also holds the shared files. The
+    agencies of `edition.site` are rendered; `done[i]` are edition i's
+    agencies rendered before (their files are the caller's to write). `keys`
+    gives each agency's cache fingerprint (see `Listing.key`); `keep(i,
+    output)` is called, in the process that rendered it, with each agency
+    rendered for edition i, to cache it; `trees[i]` is edition i's docs
+    tree, whose unchanged list pages are `kept`. Every language
+    has the same pages (a translation changes text, never what there is),
+    which is checked once all are rendered."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    pages: list[set[str]] = [set() for _ in editions]
-    for rendered in _run_all(editions, tasks, workers):
+    outputs = [list(done[index]) if done else [] for index in range(len(editions))]
+    pages: list[set[str]] = [set().union(*(o.pages for o in found)) for found in outputs]
+    agency_tasks = [
+        Task(index, "agencies", start, min(start + AGENCIES_PER_TASK, len(edition.site.agencies)))
+        for index, edition in enumerate(editions)
+        for start in range(0, len(edition.site.agencies), AGENCIES_PER_TASK)
+    ]
+    count = max((len(e.site.agencies) for e in editions), default=0)
+    parallel = workers > 1 and count >= PARALLEL_FROM
+    state = _State(editions, keys or {}, keep)
+    for rendered in _run_all(state, agency_tasks, workers if parallel else 1):
+        outputs[rendered.edition].extend(rendered.agencies)
+        pages[rendered.edition] |= rendered.pages
+        yield rendered
+    listings = [sorted((o.listing for o in found), key=_by_name) for found in outputs]
+    list_tasks = [Task(index, part) for index in range(len(editions)) for part in LISTS]
+    list_tasks += [Task(index, "edition") for index in range(len(editions))]
+    if editions:
+        list_tasks.append(Task(0, "data"))
+    parallel = workers > 1 and len(listings[0] if listings else ()) >= PARALLEL_FROM
+    data = _data_parts(outputs[0]) if outputs else []
+    state = _State(editions, keys or {}, keep, listings, data, trees)
+    for rendered in _run_all(state, list_tasks, workers if parallel else 1):
         pages[rendered.edition] |= rendered.pages
         yield rendered
     for edition, found in zip(editions[1:], pages[1:], strict=True):
@@ -93,37 +168,45 @@ def render_all(editions: Sequence[Edition]) -> list[Files]:
     return out
 
 
-def _tasks(editions: Sequence[Edition]) -> Iterator[Task]:
-    # The heaviest first, so that no core waits for one long task at the end.
-    for index in range(len(editions)):
-        yield from (Task(index, part) for part in LISTS)
-    for index, edition in enumerate(editions):
-        count = len(edition.site.agencies)
-        for start in range(0, count, AGENCIES_PER_TASK):
-            yield Task(index, "agencies", start, min(start + AGENCIES_PER_TASK, count))
-        yield Task(index, "edition")
-    if editions:
-        yield Task(0, "data")
+def _by_name(listing: Listing) -> tuple[str, str]:
+    # The order of every list of agencies, as the model sorts them.
+    return (listing.current.agency.name.casefold(), listing.id)
 
 
-# The editions a forked worker renders from: set before the workers start,
-# so that they inherit the model rather than receive it through a pipe.
-_EDITIONS: Sequence[Edition] = ()
+def _data_parts(outputs: Sequence[AgencyOutput]) -> list[AgencyData]:
+    ordered = sorted(outputs, key=lambda o: _by_name(o.listing))
+    return [o.data for o in ordered if o.data is not None]
 
 
-def _run_all(editions: Sequence[Edition], tasks: list[Task], workers: int) -> Iterator[Rendered]:
-    global _EDITIONS
-    parallel = workers > 1 and editions and len(editions[0].site.agencies) >= PARALLEL_FROM
-    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
-        renderer = _Renderer(editions)
+@dataclass(frozen=True, slots=True)
+class _State:
+    """What the tasks render from."""
+
+    editions: Sequence[Edition]
+    keys: Mapping[str, str]
+    keep: Callable[[int, AgencyOutput], None] | None
+    listings: Sequence[Sequence[Listing]] = ()
+    data: Sequence[AgencyData] = ()
+    trees: Sequence[Tree] = ()
+
+
+# Set before the workers start, so that forked workers inherit the model
+# and the listings rather than receive them through a pipe.
+_STATE: _State | None = None
+
+
+def _run_all(state: _State, tasks: list[Task], workers: int) -> Iterator[Rendered]:
+    global _STATE
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        renderer = _Renderer(state)
         yield from (renderer.run(task) for task in tasks)
         return
-    _EDITIONS = editions
+    _STATE = state
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             yield from pool.imap_unordered(_run_in_worker, tasks)
     finally:
-        _EDITIONS = ()
+        _STATE = None
 
 
 _WORKER: _Renderer | None = None
@@ -131,8 +214,9 @@ _WORKER: _Renderer | None = None
 
 def _run_in_worker(task: Task) -> Rendered:
     global _WORKER
-    if _WORKER is None:
-        _WORKER = _Renderer(_EDITIONS)
+    assert _STATE is not None
+    if _WORKER is None or _WORKER.state is not _STATE:
+        _WORKER = _Renderer(_STATE)
     return _WORKER.run(task)
 
 
@@ -140,65 +224,84 @@ class _Renderer:
     """Renders tasks of the editions, keeping each language's Jinja2
     environment (and its compiled templates) from one task to the next."""
 
-    def __init__(self, editions: Sequence[Edition]) -> None:
-        self.editions = editions
-        self.languages = [e.language for e in editions]
+    def __init__(self, state: _State) -> None:
+        self.state = state
+        self.editions = state.editions
+        self.languages = [e.language for e in state.editions]
         self._environments: dict[int, Environment] = {}
-        self._store = Store("agency-pages")
+        self._versions = Store("list-versions")
+        self._pages = Store("list-pages")
 
     def run(self, task: Task) -> Rendered:
         edition = self.editions[task.edition]
-        if task.part == "data":
-            return Rendered(task.edition, data_files(edition.site, edition.root_url), frozenset())
-        if task.part == "edition":
-            return Rendered(task.edition, edition_files(edition), frozenset())
         if task.part == "agencies":
             return self._agencies(task)
-        pages = list(LISTS[task.part](edition.site, edition.messages))
-        return Rendered(task.edition, self._render(task.edition, pages), _urls(pages))
+        listings = self.state.listings[task.edition]
+        if task.part == "data":
+            files = data_files(listings, self.state.data, edition.root_url)
+            return Rendered(task.edition, files, frozenset())
+        if task.part == "edition":
+            return Rendered(task.edition, edition_files(edition, listings), frozenset())
+        pages = list(LISTS[task.part](listings, edition.messages))
+        return self._render_lists(task.edition, pages)
 
-    def _agencies(self, task: Task) -> Rendered:
-        """An agency's pages depend on nothing but its own plan files (and
-        their translations), the day and the generator: they come from the
-        cache when none of these changed since they were last rendered."""
-        edition = self.editions[task.edition]
+    def _render_lists(self, index: int, pages: list[Page]) -> Rendered:
+        """List pages, each from the cache when its inputs (the page, with
+        the listings it shows) are those of an earlier build, and left out
+        (kept) when the docs tree still holds what was rendered from them."""
+        edition = self.editions[index]
+        tree = self.state.trees[index] if self.state.trees else None
         files: Files = {}
-        urls_found: set[str] = set()
-        for agency in edition.site.agencies[task.start : task.stop]:
-            name = f"{edition.language.code} {edition.root_url} {agency.id}"
-            key = self._agency_key(edition, agency)
-            found = self._store.get(name, key) if key else None
-            if found is None:
-                pages = list(agency_pages(agency, edition.messages))
-                rendered = self._render(task.edition, pages)
-                if task.edition == 0:
-                    rendered.update(agency_data_files(agency))
-                found = (rendered, _urls(pages))
-                if key:
-                    self._store.put(name, key, found)
-            files.update(found[0])
-            urls_found |= found[1]
-        return Rendered(task.edition, files, frozenset(urls_found))
+        kept: dict[str, str] = {}
+        for page in pages:
+            path = docs_path(page.url)
+            name = f"{edition.language.code} {edition.root_url} {page.url}"
+            key = self._page_key(index, page)
+            known = self._versions.get(name, key)
+            if known is not None and tree and is_current(tree.root, tree.manifest, path, known):
+                kept[path] = known
+                continue
+            content = self._pages.get(name, key) if known is not None else None
+            if content is None:
+                content = self._render(index, [page])[path]
+                self._pages.put(name, key, content)
+                self._versions.put(name, key, version(content))
+            files[path] = content
+        return Rendered(index, files, _urls(pages), kept=kept)
 
-    def _agency_key(self, edition: Edition, agency: AgencyPlans) -> str | None:
-        folders = sorted({plan.path.parent for plan in agency.plans})
-        try:
-            inputs = [
-                path.name.encode() + b"\0" + path.read_bytes()
-                for folder in folders
-                for path in sorted(folder.glob("*.yaml"))
-            ]
-        except OSError:
-            return None
-        languages = " ".join(f"{lang.code}={lang.prefix}" for lang in self.languages)
+    def _page_key(self, index: int, page: Page) -> str:
+        """Everything a list page is rendered from. The listings in it stand
+        for themselves by their keys (see generator/render/listing.py)."""
+        edition = self.editions[index]
         return fingerprint(
             edition.language.code,
             edition.root_url,
-            languages,
-            edition.site.today.isoformat(),
-            [str(folder).encode() for folder in folders],
-            inputs,
+            " ".join(f"{lang.code}={lang.prefix}" for lang in self.languages),
+            " ".join(sorted(str(path) for path in edition.incomplete)),
+            repr((page.url, page.template, page.title, page.description)),
+            repr((page.searchable, page.hide, page.context)),
         )
+
+    def _agencies(self, task: Task) -> Rendered:
+        edition = self.editions[task.edition]
+        outputs = []
+        every: Files = {}
+        for agency in edition.site.agencies[task.start : task.stop]:
+            pages = list(agency_pages(agency, edition.messages))
+            files = self._render(task.edition, pages)
+            data = None
+            if task.edition == 0:
+                files.update(agency_data_files(agency))
+                data = agency_data(agency, edition.root_url)
+            listing = make_listing(agency, edition.messages, self.state.keys.get(agency.id, ""))
+            output = AgencyOutput(files, _urls(pages), listing, data)
+            if self.state.keep is not None:
+                self.state.keep(task.edition, output)
+            # The files go back once, to be written; the output without them.
+            outputs.append(AgencyOutput({}, output.pages, listing, data))
+            every.update(files)
+        found = frozenset(url for output in outputs for url in output.pages)
+        return Rendered(task.edition, every, found, tuple(outputs))
 
     def _render(self, index: int, pages: list[Page]) -> Files:
         edition = self.editions[index]
@@ -226,24 +329,24 @@ def _urls(pages: list[Page]) -> frozenset[str]:
     return frozenset(page.url for page in pages)
 
 
-def edition_files(edition: Edition) -> Files:
+def edition_files(edition: Edition, listings: Sequence[Listing]) -> Files:
     """The files each language publishes for itself: its feed, the styles."""
-    feed = atom_feed(edition.site, edition.site_url, edition.messages)
+    feed = atom_feed(listings, edition.site.today, edition.site_url, edition.messages)
     return {
         urls.FEED: feed.encode("utf-8"),
         urls.STYLESHEET: (STATIC_DIR / "plans.css").read_bytes(),
     }
 
 
-def data_files(site: Site, site_url: str) -> Files:
+def data_files(listings: Sequence[Listing], parts: Sequence[AgencyData], site_url: str) -> Files:
     """The language-neutral files about every plan (the data files and the
-    schema); each plan's own are in `agency_data_files`. `site` is the
-    original language's."""
+    schema), from the original language's listings and each agency's part;
+    each plan's own are in `agency_data_files`."""
     files: Files = {
-        urls.PLANS_JSON: plans_json(site, site_url).encode("utf-8"),
-        urls.STANDARDS_CSV: standards_csv(site, site_url).encode("utf-8"),
-        urls.RESULTS_CSV: results_csv(site, site_url).encode("utf-8"),
-        urls.SCORECARDS_CSV: scorecards_csv(site).encode("utf-8"),
+        urls.PLANS_JSON: plans_json(parts, site_url).encode("utf-8"),
+        urls.STANDARDS_CSV: standards_csv(parts).encode("utf-8"),
+        urls.RESULTS_CSV: results_csv(parts).encode("utf-8"),
+        urls.SCORECARDS_CSV: scorecards_csv(listings).encode("utf-8"),
         urls.SCHEMA: SCHEMA_FILE.read_bytes(),
     }
     return files

@@ -37,9 +37,7 @@ def plan_page(agency: AgencyPlans, plan: Plan, messages: Messages) -> Page:
     )
 
 
-def plan_context(
-    agency: AgencyPlans, plan: Plan, messages: Messages, kind: str
-) -> dict[str, Any]:
+def plan_context(agency: AgencyPlans, plan: Plan, messages: Messages, kind: str) -> dict[str, Any]:
     return {
         "agency": agency,
         "plan": plan,

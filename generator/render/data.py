@@ -8,11 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import AgencyPlans, Plan, Site
+from generator.model import AgencyPlans, Plan
 from generator.model.records import Result, Standard
 from generator.periods import period_bounds
 from generator.render import urls
@@ -103,20 +103,49 @@ RESULT_COLUMNS: list[Column] = [
 PLANS_JSON_FIELDS = ("agency_id", "plan", "status", "current", "page_url", "data_url", "content")
 
 
-def promise_rows(site: Site, site_url: str) -> Iterator[PromiseRow]:
-    for agency in site.agencies:
-        for plan in agency.plans:
-            for standard in plan.standards:
-                yield PromiseRow(agency, plan, standard, site_url)
+@dataclass(frozen=True, slots=True)
+class AgencyData:
+    """An agency's part of the data files about every plan, worked out (and
+    cached) with its pages; the files are these parts joined."""
+
+    plans: tuple[str, ...]  # each plan's entry in plans.json, as JSON
+    standards: str  # its rows of standards.csv
+    results: str  # its rows of results.csv
 
 
-def standards_csv(site: Site, site_url: str) -> str:
-    return _csv(STANDARD_COLUMNS, promise_rows(site, site_url))
+def agency_data(agency: AgencyPlans, site_url: str) -> AgencyData:
+    promises = [
+        PromiseRow(agency, plan, standard, site_url)
+        for plan in agency.plans
+        for standard in plan.standards
+    ]
+    results = (ResultRow(p, r) for p in promises for r in p.standard.results)
+    return AgencyData(
+        plans=tuple(
+            _json(
+                {
+                    "agency_id": plan.agency.id,
+                    "plan": plan.key,
+                    "status": plan.status,
+                    "current": plan is agency.current,
+                    "page_url": site_url + urls.plan_url(agency, plan),
+                    "data_url": site_url + urls.plan_json_url(plan),
+                    "content": plan.data,
+                }
+            ).rstrip("\n")
+            for plan in agency.plans
+        ),
+        standards=_csv_rows(STANDARD_COLUMNS, iter(promises)),
+        results=_csv_rows(RESULT_COLUMNS, results),
+    )
 
 
-def results_csv(site: Site, site_url: str) -> str:
-    rows = (ResultRow(p, r) for p in promise_rows(site, site_url) for r in p.standard.results)
-    return _csv(RESULT_COLUMNS, rows)
+def standards_csv(parts: Sequence[AgencyData]) -> str:
+    return _csv_rows(STANDARD_COLUMNS, None) + "".join(part.standards for part in parts)
+
+
+def results_csv(parts: Sequence[AgencyData]) -> str:
+    return _csv_rows(RESULT_COLUMNS, None) + "".join(part.results for part in parts)
 
 
 def plan_json(plan: Plan) -> str:
@@ -124,21 +153,9 @@ def plan_json(plan: Plan) -> str:
     return _json(plan.data)
 
 
-def plans_json(site: Site, site_url: str) -> str:
-    entries = [
-        {
-            "agency_id": plan.agency.id,
-            "plan": plan.key,
-            "status": plan.status,
-            "current": plan is agency.current,
-            "page_url": site_url + urls.plan_url(agency, plan),
-            "data_url": site_url + urls.plan_json_url(plan),
-            "content": plan.data,
-        }
-        for agency in site.agencies
-        for plan in agency.plans
-    ]
-    return _json({"schema": site_url + urls.SCHEMA, "plans": entries})
+def plans_json(parts: Sequence[AgencyData], site_url: str) -> str:
+    entries = ",".join(entry for part in parts for entry in part.plans)
+    return f'{{"schema":{_json(site_url + urls.SCHEMA).rstrip()},"plans":[{entries}]}}\n'
 
 
 def spreadsheet_safe(text: str) -> str:
@@ -147,10 +164,13 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _csv(columns: list[Column], rows: Iterator[Any]) -> str:
+def _csv_rows(columns: list[Column], rows: Iterator[Any] | None) -> str:
+    """The CSV lines of `rows`, or the header line when `rows` is None."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(name for name, _ in columns)
+    if rows is None:
+        writer.writerow(name for name, _ in columns)
+        return out.getvalue()
     for row in rows:
         writer.writerow(_cell(get(row)) for _, get in columns)
     return out.getvalue()

@@ -5,43 +5,27 @@ requests, and how to complain to each agency."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 
 from markupsafe import Markup
 
-from generator.model import AgencyPlans, Site
-from generator.model.records import Standard
 from generator.render import urls
-from generator.render.languages import lang_attr
+from generator.render.listing import AGENCY_WIDE, Listing, PromiseListRow
 from generator.render.messages import Messages
 from generator.render.page import Page
 from generator.render.paging import PAGE_SIZE, paged, paginate
-from generator.render.results import latest_short
 from generator.render.vocabulary import categories
 
 # Agencies on one page of the response-time directory (about 2.7 KB of
 # HTML each) and of the complaint directory (about 1.6 KB each).
 RESPONSE_TIMES_PER_PAGE = 20
 COMPLAINTS_PER_PAGE = 30
-# The group of promises that name no service; not a value of the format.
-AGENCY_WIDE = "agency-wide"
 
 
-@dataclass(frozen=True, slots=True)
-class PromiseListRow:
-    agency_name: str
-    url: str
-    standard: Standard
-    latest: Markup  # "91.2% (Q3 2026)", or "" without a result
-    channel_types: tuple[str, ...]
-    lang: Markup  # ` lang="en"` when the agency's text is in another language
-
-
-def directory_pages(site: Site, messages: Messages) -> Iterator[Page]:
-    rows = list(_promise_rows(site.agencies, messages))
+def directory_pages(listings: Sequence[Listing], messages: Messages) -> Iterator[Page]:
+    rows = [row for listing in listings for row in listing.promises]
     yield from promise_pages(rows, messages)
-    with_levels = [agency for agency in site.agencies if agency.current.service_levels]
+    with_levels = [listing for listing in listings if listing.current.service_levels]
     yield from paged(
         urls.RESPONSE_TIMES,
         with_levels,
@@ -51,7 +35,7 @@ def directory_pages(site: Site, messages: Messages) -> Iterator[Page]:
     )
     yield from paged(
         urls.COMPLAINTS,
-        site.agencies,
+        listings,
         COMPLAINTS_PER_PAGE,
         template="pages/complaints.md.j2",
         title=messages("pages.complaints.title"),
@@ -115,31 +99,11 @@ def _category_label(category: str, messages: Messages) -> Markup:
     return messages.label("category", category)
 
 
-def _promise_rows(
-    agencies: tuple[AgencyPlans, ...], messages: Messages
-) -> Iterator[PromiseListRow]:
-    for agency in agencies:
-        plan = agency.current
-        for standard in plan.standards:
-            yield PromiseListRow(
-                agency_name=plan.agency.name,
-                url=urls.agency_url(agency.id),
-                standard=standard,
-                latest=latest_short(standard, messages),
-                channel_types=tuple(dict.fromkeys(c.type for c in standard.channels)),
-                lang=lang_attr(plan.language, messages.language),
-            )
-
-
 def _by_category(rows: list[PromiseListRow]) -> list[tuple[str, list[PromiseListRow]]]:
     """Rows by the type of their service, in the schema's order; promises
     about everything an agency does come last."""
     return [
         (category, group)
         for category in (*categories(), AGENCY_WIDE)
-        if (group := [r for r in rows if _category(r.standard) == category])
+        if (group := [r for r in rows if r.category == category])
     ]
-
-
-def _category(standard: Standard) -> str:
-    return standard.service.category if standard.service else AGENCY_WIDE

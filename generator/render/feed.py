@@ -4,37 +4,38 @@ every plan string is XML-escaped by the serializer."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from xml.etree import ElementTree as ET
 
-from generator.model import Site
 from generator.render import urls
 from generator.render.languages import lang_attr
+from generator.render.listing import Listing
 from generator.render.messages import Messages
 
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def atom_feed(site: Site, site_url: str, messages: Messages) -> str:
+def atom_feed(listings: Sequence[Listing], today: date, site_url: str, messages: Messages) -> str:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": messages.language})
     entries = sorted(
-        ((agency, plan) for agency in site.agencies for plan in agency.plans),
-        key=lambda item: (item[1].last_changed, item[1].agency.id, item[1].key),
+        (plan for listing in listings for plan in listing.plans),
+        key=lambda plan: (plan.last_changed, plan.agency.id, plan.key),
         reverse=True,
     )
-    newest = entries[0][1].last_changed if entries else site.today
+    newest = entries[0].last_changed if entries else today
     _text(feed, "id", site_url + urls.FEED)
     _text(feed, "title", str(messages.text("feed.title")))
     _text(feed, "subtitle", str(messages.text("feed.subtitle")))
     _text(feed, "updated", _timestamp(newest))
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": site_url + urls.FEED})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url})
-    for agency, plan in entries:
+    for plan in entries:
         # A plan not translated into the feed's language says its own.
         own = {"xml:lang": plan.language} if lang_attr(plan.language, messages.language) else {}
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry", own)
-        page = site_url + urls.plan_url(agency, plan)
+        page = site_url + plan.url
         # The id names the plan and its version, so an update is a new item.
         _text(entry, "id", f"{page}#{plan.key}-{plan.last_changed.isoformat()}")
         _text(entry, "title", f"{plan.agency.name}: {plan.title}")

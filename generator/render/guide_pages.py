@@ -3,12 +3,12 @@ the schema), the example plans, and the data files with their columns."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from generator.model import Site
 from generator.render import urls
 from generator.render.data import PLANS_JSON_FIELDS, RESULT_COLUMNS, STANDARD_COLUMNS
+from generator.render.listing import Listing
 from generator.render.messages import Messages
 from generator.render.page import Page
 from generator.render.paging import paged
@@ -46,7 +46,7 @@ DATA_FILES = (
 )
 
 
-def guide_pages(site: Site, messages: Messages) -> Iterator[Page]:
+def guide_pages(listings: Sequence[Listing], messages: Messages) -> Iterator[Page]:
     schema = plan_schema()
     yield Page(
         url=urls.PUBLISH, template="pages/publish.md.j2", title=messages("pages.publish.title")
@@ -62,12 +62,7 @@ def guide_pages(site: Site, messages: Messages) -> Iterator[Page]:
             "version": urls.SCHEMA.split("/")[1],
         },
     )
-    examples = [
-        (plan, urls.plan_url(agency, plan))
-        for agency in site.agencies
-        for plan in agency.plans
-        if plan.example
-    ]
+    examples = [plan for listing in listings for plan in listing.plans if plan.example]
     yield from paged(
         urls.EXAMPLES,
         examples,

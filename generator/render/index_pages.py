@@ -5,15 +5,13 @@ the pages nor the navigation grow with the number of agencies."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from markupsafe import Markup
 
-from generator.model import AgencyPlans, Site, Tally
 from generator.render import urls
-from generator.render.languages import lang_attr
+from generator.render.listing import AgencyRow, Listing, total_tally
 from generator.render.messages import Messages
 from generator.render.page import Page
 from generator.render.paging import Slice, grouped, paginate
@@ -24,35 +22,9 @@ from generator.render.vocabulary import levels
 HOME_LIST_LIMIT = 25
 
 
-@dataclass(frozen=True, slots=True)
-class AgencyRow:
-    name: str
-    level: str
-    place: str
-    url: str
-    example: bool
-    tally_short: Markup
-    lang: Markup  # ` lang="en"` when the agency's text is in another language
-
-
-def agency_row(agency: AgencyPlans, messages: Messages) -> AgencyRow:
-    plan = agency.current
-    tally = Tally.of(plan.standards)
-    return AgencyRow(
-        name=plan.agency.name,
-        level=plan.agency.level,
-        place=plan.agency.jurisdiction,
-        url=urls.agency_url(agency.id),
-        example=plan.example,
-        tally_short=messages("lists.tally", count=tally.met, measured=tally.measured)
-        if tally.measured
-        else messages("lists.no_results", count=tally.total),
-        lang=lang_attr(plan.language, messages.language),
-    )
-
-
-def index_pages(site: Site, messages: Messages) -> Iterator[Page]:
-    rows = [agency_row(agency, messages) for agency in site.agencies]
+def index_pages(listings: Sequence[Listing], messages: Messages) -> Iterator[Page]:
+    rows = [listing.row for listing in listings]
+    tally = total_tally(listings)
     by_level = [row for _level, group in _by_level(rows) for row in group]
     yield Page(
         url=urls.HOME,
@@ -60,8 +32,9 @@ def index_pages(site: Site, messages: Messages) -> Iterator[Page]:
         title=messages("pages.home.title"),
         description=messages("home.lead"),
         context={
-            "site": site,
-            "tally_sentence": tally_text(site.tally, messages),
+            "agency_count": len(listings),
+            "tally": tally,
+            "tally_sentence": tally_text(tally, messages),
             "levels": [(level, len(group)) for level, group in _by_level(rows)],
             "agencies": rows if len(rows) <= HOME_LIST_LIMIT else [],
         },

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from generator.check.frameworks import Coverage
-from generator.model import AgencyPlans, Site, Tally
+from generator.model import Tally
 from generator.render import urls
+from generator.render.listing import FrameworkScore, Listing
 from generator.render.messages import Messages
 from generator.render.page import Page
 from generator.render.paging import paginate
@@ -25,8 +25,8 @@ FRESHNESS_ORDER = {"out-of-date": 0, "current": 1, "not-judged": 2}
 
 @dataclass(frozen=True, slots=True)
 class ScoreRow:
-    agency: AgencyPlans
-    coverage: tuple[Coverage, ...]
+    agency: Listing
+    coverage: tuple[FrameworkScore, ...]
     tally: Tally
 
     @property
@@ -56,15 +56,12 @@ ORDERINGS = (
 )
 
 
-def score_rows(site: Site) -> list[ScoreRow]:
-    return [
-        ScoreRow(agency, agency.current.coverage, Tally.of(agency.current.standards))
-        for agency in site.agencies
-    ]
+def score_rows(listings: Sequence[Listing]) -> list[ScoreRow]:
+    return [ScoreRow(listing, listing.scores, listing.tally) for listing in listings]
 
 
-def scoreboard_pages(site: Site, messages: Messages) -> Iterator[Page]:
-    rows = score_rows(site)
+def scoreboard_pages(listings: Sequence[Listing], messages: Messages) -> Iterator[Page]:
+    rows = score_rows(listings)
     for ordering in ORDERINGS:
         base = urls.SCOREBOARD + (f"{ordering.key}/" if ordering.key else "")
         ordered = sorted(rows, key=ordering.sort)
@@ -103,13 +100,13 @@ SCORECARD_COLUMNS = (
 )
 
 
-def scorecards_csv(site: Site) -> str:
+def scorecards_csv(listings: Sequence[Listing]) -> str:
     """One row per plan in force and framework it answers to (one row with an
     empty framework for a plan that answers to none)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(SCORECARD_COLUMNS)
-    for row in score_rows(site):
+    for row in score_rows(listings):
         writer.writerows(_csv_rows(row))
     return out.getvalue()
 
@@ -129,12 +126,12 @@ def _csv_rows(row: ScoreRow) -> Iterator[list[object]]:
     if not row.coverage:
         yield [plan.agency.id, plan.agency.name, plan.key, "", "", "", "", *tail]
     for cover in row.coverage:
-        missed = " ".join(r.requirement.id for r in cover.results if not r.met)
+        missed = " ".join(cover.missed)
         yield [
             plan.agency.id,
             plan.agency.name,
             plan.key,
-            cover.framework.id,
+            cover.id,
             cover.met,
             cover.total,
             missed,

@@ -154,8 +154,7 @@ def _lengths(view: Any, text: Any, path: tuple[str, ...]) -> list[Finding]:
         return [
             Finding(
                 path,
-                f"The plan has {_items(len(view))} here; the translation has "
-                f"{_items(len(text))}.",
+                f"The plan has {_items(len(view))} here; the translation has {_items(len(text))}.",
                 "Translate every item, in the same order.",
                 rule="translation",
             )

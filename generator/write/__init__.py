@@ -3,16 +3,23 @@ one that touches the disk before MkDocs runs.
 
 A file whose bytes did not change is left alone, so its modification time
 tells `mkdocs serve` (and any other watcher) what really changed; files that
-are no longer rendered are deleted, and so are folders left empty."""
+are no longer rendered are deleted, and so are folders left empty.
+
+The writer remembers, in the build cache, the version (a hash of the bytes)
+of each file it left in the tree with the file's size and modification
+time: a later build that knows a file's version can keep the file without
+rendering or reading it (`keep`), as long as nothing else touched it."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.cache import Store
 from generator.errors import BuildError
 
 # Marks a folder as a docs tree written by this module, which may therefore
@@ -44,25 +51,65 @@ class TreeWriter:
         self.root = root
         self.kept: set[PurePosixPath] = set()
         self.written = self.unchanged = 0
+        self._store = Store("docs-trees")
+        self._name = str(root.resolve())
+        self.known: Manifest = self._store.get(self._name, _MANIFEST) or {}
+        self._manifest: Manifest = {}
 
     def write(self, files: Mapping[str, bytes]) -> None:
         for relative, content in files.items():
             safe = _safe_relative(relative)
             self.kept.add(safe)
             path = self.root / safe
-            if (
+            if not (
                 path.is_file()
                 and path.stat().st_size == len(content)
                 and path.read_bytes() == content
             ):
+                _write_atomically(path, content)
+                self.written += 1
+            else:
                 self.unchanged += 1
-                continue
-            _write_atomically(path, content)
-            self.written += 1
+            stat = path.stat()
+            self._manifest[relative] = (version(content), stat.st_size, stat.st_mtime_ns)
+
+    def keep(self, relative: str, known: str) -> bool:
+        """Keep the file at `relative` as it is if it holds version `known`
+        (as this writer left it, untouched since); False if it may not."""
+        if not is_current(self.root, self.known, relative, known):
+            return False
+        self.kept.add(_safe_relative(relative))
+        self.unchanged += 1
+        self._manifest[relative] = self.known[relative]
+        return True
 
     def finish(self) -> WriteStats:
         deleted = _delete_stale(self.root, self.kept)
+        self._store.put(self._name, _MANIFEST, self._manifest)
         return WriteStats(written=self.written, unchanged=self.unchanged, deleted=deleted)
+
+
+# What the writer left in a tree: version, size and modification time by path.
+Manifest = dict[str, tuple[str, int, int]]
+_MANIFEST = "manifest-1"
+
+
+def version(content: bytes) -> str:
+    """A file's version: a hash of its bytes."""
+    return hashlib.blake2b(content, digest_size=16).hexdigest()
+
+
+def is_current(root: Path, manifest: Manifest, relative: str, known: str) -> bool:
+    """Whether the file at `relative` under `root` holds version `known`, as
+    `manifest` recorded it and untouched since."""
+    entry = manifest.get(relative)
+    if entry is None or entry[0] != known:
+        return False
+    try:
+        stat = (root / relative).stat()
+    except OSError:
+        return False
+    return (stat.st_size, stat.st_mtime_ns) == entry[1:]
 
 
 def _claim(root: Path) -> None:
@@ -98,12 +145,15 @@ def _write_atomically(path: Path, content: bytes) -> None:
 
 
 def _delete_stale(root: Path, keep: set[PurePosixPath]) -> int:
+    kept = {str(path) for path in keep}
     deleted = 0
-    for path in sorted(root.rglob("*"), key=lambda p: len(p.parts), reverse=True):
-        relative = PurePosixPath(path.relative_to(root).as_posix())
-        if path.is_file() and relative not in keep and path.name != MARKER:
-            path.unlink()
-            deleted += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for folder, _, names in os.walk(root, topdown=False):
+        relative = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        for name in names:
+            if name != MARKER and prefix + name not in kept:
+                (Path(folder) / name).unlink()
+                deleted += 1
+        if prefix and not any(Path(folder).iterdir()):
+            Path(folder).rmdir()
     return deleted

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -14,10 +15,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import edit_one, make_corpus
-from generator.build import build_editions
+from generator.build import build_editions, generate_docs
 from generator.check import check_paths
 from generator.render import PARALLEL_FROM, Files, render_all, render_site
 from generator.render.languages import Edition
+from generator.write import MARKER
 from tests.site.conftest import TODAY
 
 AGENCIES = 110
@@ -134,25 +136,49 @@ def test_no_list_page_grows_past_its_budget(files: list[Files]) -> None:
 def test_a_cached_build_after_an_edit_equals_a_build_from_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The agency pages come from the cache when their files did not change;
-    after one plan is edited, the cached build still gives exactly the files
-    a build without any cache gives, and that agency's pages changed."""
+    """An agency whose files did not change is neither checked nor rendered
+    again, and a list page whose inputs did not change is kept as it is in
+    the docs tree. After one plan is edited (and an agency added), the
+    cached build still writes exactly the docs trees a build without any
+    cache writes, and rewrites only the edited agency's pages and the list
+    and data files that show it."""
     monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
-    paths = make_corpus(tmp_path / "small", 6)
+    paths = make_corpus(tmp_path / "small", PARALLEL_FROM + 5)
+    docs = tmp_path / "docs"
 
-    def render() -> list[Files]:
-        checked = check_paths(paths, today=TODAY, jobs=1, cached=True)
-        return render_all(build_editions(checked, today=TODAY))
+    def trees(root: Path) -> dict[str, bytes]:
+        """Every file of the docs trees of both languages (root, root-es)."""
+        return {
+            f"{folder.name.replace(root.name, 'docs', 1)}/{path.relative_to(folder)}": (
+                path.read_bytes()
+            )
+            for folder in (root, root.with_name(f"{root.name}-es"))
+            for path in folder.rglob("*")
+            if path.is_file() and path.name != MARKER
+        }
 
-    before = render()
-    assert list((tmp_path / "cache" / "agency-pages").glob("*.pickle"))
+    first = generate_docs(paths, docs_dir=docs, today=TODAY)
+    before = trees(docs)
+    assert first.stats.written == first.files
+    assert list((tmp_path / "cache" / "agency-output").glob("*.pickle"))
+    again = generate_docs(paths, docs_dir=docs, today=TODAY)
+    assert again.stats.written == 0
+    assert trees(docs) == before
     edit_one(paths[4])
-    after = render()
+    edited = generate_docs(paths, docs_dir=docs, today=TODAY)
+    after = trees(docs)
+    changed = sorted(path for path in after if before.get(path) != after[path])
+    agency = paths[4].parent.name
+    assert {p for p in changed if "/agencies/" in p} == {
+        f"docs/agencies/{agency}/index.md",
+        f"docs-es/agencies/{agency}/index.md",
+    }
+    assert edited.stats.written == len(changed) < 20
+    # From an empty docs tree (as on a machine that keeps only its cache).
+    for tree in (docs, docs.with_name("docs-es")):
+        shutil.rmtree(tree)
+    generate_docs(paths, docs_dir=docs, today=TODAY)
+    assert trees(docs) == after
     monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
-    fresh = render()
-    assert after == fresh
-    edited = f"agencies/{paths[4].parent.name}/index.md"
-    assert before[0][edited] != after[0][edited]
-    assert [p for p in before[0] if before[0][p] != after[0][p] and p.startswith("agencies/")] == [
-        edited
-    ]
+    generate_docs(paths, docs_dir=tmp_path / "fresh", today=TODAY)
+    assert trees(tmp_path / "fresh") == after

@@ -11,6 +11,7 @@ from datetime import date
 from generator.check import check_paths
 from generator.check.frameworks import coverage
 from generator.model import build_model
+from generator.render.listing import make_listing
 from generator.render.messages import load_messages
 from generator.render.scoreboard import ORDERINGS, score_rows, scoreboard_pages, scorecards_csv
 from tests.site.conftest import PLANS, TODAY
@@ -20,9 +21,13 @@ def _site(today: date = TODAY):
     return build_model(check_paths([PLANS], today=today).plans, today=today)
 
 
+def _listings(site):
+    return [make_listing(agency, load_messages("en")) for agency in site.agencies]
+
+
 def test_every_order_lists_every_agency_once() -> None:
     site = _site()
-    pages = list(scoreboard_pages(site, load_messages("en")))
+    pages = list(scoreboard_pages(_listings(site), load_messages("en")))
     assert [p.url for p in pages] == [
         "scoreboard/", "scoreboard/requirements/", "scoreboard/promises-kept/",
         "scoreboard/up-to-date/",
@@ -38,7 +43,7 @@ def test_every_order_lists_every_agency_once() -> None:
 
 def test_scorecards_csv_matches_the_checker() -> None:
     site = _site()
-    rows = list(csv.DictReader(io.StringIO(scorecards_csv(site))))
+    rows = list(csv.DictReader(io.StringIO(scorecards_csv(_listings(site)))))
     expected = {
         (a.id, c.framework.id): (c.met, c.total) for a in site.agencies
         for c in coverage(a.current.data)
@@ -49,7 +54,7 @@ def test_scorecards_csv_matches_the_checker() -> None:
     }
     assert found == expected
     assert {r["up_to_date"] for r in rows} == {"current"}
-    for row in score_rows(site):
+    for row in score_rows(_listings(site)):
         line = next(r for r in rows if r["agency_id"] == row.agency.id)
         assert int(line["promises_met"]) == row.tally.met
         assert int(line["promises_measured"]) == row.tally.measured
@@ -59,7 +64,7 @@ def test_out_of_date_plans_are_marked(tmp_path) -> None:
     later = date(2027, 2, 15)
     site = _site(later)
     assert {a.current.freshness.status for a in site.agencies} == {"out-of-date"}
-    rows = list(csv.DictReader(io.StringIO(scorecards_csv(site))))
+    rows = list(csv.DictReader(io.StringIO(scorecards_csv(_listings(site)))))
     assert {r["up_to_date"] for r in rows} == {"out-of-date"}
 
 
