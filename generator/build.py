@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.cache import AgencyCache, cache_root
+from generator.cache import AgencyCache, CachedAgency, cache_root
 from generator.check import CheckResult, check_paths
 from generator.diagnostics import Diagnostic, Report
 from generator.errors import BuildError
@@ -80,22 +80,7 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
         )
     editions = build_editions(checked, today=today)
     writers = [TreeWriter(language_docs_dir(docs_dir, e.language)) for e in editions]
-    done: list[list[AgencyOutput]] = [[] for _ in editions]
-    for name, entry in hits.items():
-        for index, found in enumerate(entry.outputs):
-            if found is None:
-                continue
-            output, versions = found
-            done[index].append(output)
-            if all(writers[index].keep(path, known) for path, known in versions.items()):
-                continue
-            stored = cache.files(units[name], keys[name], index)
-            if stored is None:
-                raise BuildError(
-                    f"The build cache lacks the files of {name}: delete {cache_root()} "
-                    "or build with SERVICE_PLANS_CACHE=off."
-                )
-            writers[index].write(stored)
+    done = _write_cached(writers, hits, units, keys, cache)
     rendered_ids: set[str] = set()
     pages = [sum(len(o.pages) for o in outputs) for outputs in done]
 
@@ -133,6 +118,34 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
         warnings=len(report.warnings),
         pages={e.language.code: count for e, count in zip(editions, pages, strict=True)},
     )
+
+
+def _write_cached(
+    writers: list[TreeWriter],
+    hits: dict[str, CachedAgency],
+    units: dict[str, list[Path]],
+    keys: dict[str, str],
+    cache: AgencyCache,
+) -> list[list[AgencyOutput]]:
+    """The cached agencies' outputs, by edition, with their files kept in
+    (or, where the docs tree no longer holds them, written to) each tree."""
+    done: list[list[AgencyOutput]] = [[] for _ in writers]
+    for name, entry in hits.items():
+        for index, cached in enumerate(entry.outputs):
+            if cached is None:
+                continue
+            output, versions = cached
+            done[index].append(output)
+            if all(writers[index].keep(path, known) for path, known in versions.items()):
+                continue
+            stored = cache.files(units[name], keys[name], index)
+            if stored is None:
+                raise BuildError(
+                    f"The build cache could not be read for {name}: delete {cache_root()} "
+                    "and build again, or build with SERVICE_PLANS_CACHE=off."
+                )
+            writers[index].write(stored)
+    return done
 
 
 def _units(files: list[Path]) -> dict[str, list[Path]]:

@@ -120,6 +120,11 @@ class Store:
             return None
         return self.folder / (hashlib.sha256(name.encode()).hexdigest()[:32] + ".pickle")
 
+    def has(self, name: str) -> bool:
+        """Whether an entry is stored for `name` (without reading it)."""
+        path = self._path(name)
+        return path is not None and path.is_file()
+
     def get(self, name: str, key: str) -> Any | None:
         """The value stored for `name` if it was stored with `key`, else None."""
         path = self._path(name)
@@ -163,9 +168,9 @@ class AgencyCache:
 
     def __init__(self, languages: Sequence[Language], root_url: str, today: date) -> None:
         self.languages = languages
-        self.setting = " ".join(
-            [root_url, today.isoformat(), *(f"{lang.code}={lang.prefix}" for lang in languages)]
-        )
+        from generator.render.languages import languages_setting
+
+        self.setting = f"{root_url} {today.isoformat()} {languages_setting(languages)}"
         self._findings = Store("agency-findings")
         self._outputs = Store("agency-output")
         self._files = Store("agency-files")
@@ -188,7 +193,8 @@ class AgencyCache:
         outputs = []
         for language in self.languages:
             found = self._outputs.get(f"{name} {language.code}", key)
-            if found is None:
+            # Without its files (a cache cleaned in part), the agency is rendered again.
+            if found is None or (found[0] and not self._files.has(f"{name} {language.code}")):
                 return None
             outputs.append(found[0])
         return CachedAgency(diagnostics, tuple(outputs))

@@ -81,6 +81,11 @@ class Site:
         return tuple(plan for agency in self.agencies for plan in agency.plans)
 
 
+def agency_order(name: str, agency_id: str) -> tuple[str, str]:
+    """The order of agencies in every list of the site: by name."""
+    return (name.casefold(), agency_id)
+
+
 def group_plans(plans: Iterable[Plan], today: date) -> Site:
     """Group plans by agency and choose each agency's current plan. Agencies
     are sorted by name, so every list on the site reads alphabetically."""
@@ -90,7 +95,7 @@ def group_plans(plans: Iterable[Plan], today: date) -> Site:
     agencies = [
         agency for agency in (_agency_plans(group) for group in by_agency.values()) if agency
     ]
-    agencies.sort(key=lambda a: (a.current.agency.name.casefold(), a.id))
+    agencies.sort(key=lambda a: agency_order(a.current.agency.name, a.id))
     standards = [s for agency in agencies for s in agency.current.standards]
     return Site(agencies=tuple(agencies), tally=Tally.of(standards), today=today)
 

@@ -26,6 +26,7 @@ from jinja2 import Environment
 from generator.cache import Store, fingerprint
 from generator.errors import BuildError
 from generator.model import AgencyPlans
+from generator.model.site import agency_order
 from generator.render import urls
 from generator.render.agency_pages import agency_pages
 from generator.render.data import (
@@ -41,7 +42,7 @@ from generator.render.environment import STATIC_DIR, make_environment
 from generator.render.feed import atom_feed
 from generator.render.guide_pages import guide_pages
 from generator.render.index_pages import index_pages
-from generator.render.languages import Edition, alternates
+from generator.render.languages import Edition, alternates, languages_setting
 from generator.render.listing import Listing, make_listing
 from generator.render.messages import Messages
 from generator.render.page import Page, render_page
@@ -169,8 +170,7 @@ def render_all(editions: Sequence[Edition]) -> list[Files]:
 
 
 def _by_name(listing: Listing) -> tuple[str, str]:
-    # The order of every list of agencies, as the model sorts them.
-    return (listing.current.agency.name.casefold(), listing.id)
+    return agency_order(listing.current.agency.name, listing.id)
 
 
 def _data_parts(outputs: Sequence[AgencyOutput]) -> list[AgencyData]:
@@ -215,7 +215,7 @@ _WORKER: _Renderer | None = None
 def _run_in_worker(task: Task) -> Rendered:
     global _WORKER
     assert _STATE is not None
-    if _WORKER is None or _WORKER.state is not _STATE:
+    if _WORKER is None:  # each pool forks new workers
         _WORKER = _Renderer(_STATE)
     return _WORKER.run(task)
 
@@ -276,7 +276,7 @@ class _Renderer:
         return fingerprint(
             edition.language.code,
             edition.root_url,
-            " ".join(f"{lang.code}={lang.prefix}" for lang in self.languages),
+            languages_setting(self.languages),
             " ".join(sorted(str(path) for path in edition.incomplete)),
             repr((page.url, page.template, page.title, page.description)),
             repr((page.searchable, page.hide, page.context)),

@@ -30,6 +30,7 @@ from generator.render import urls
 from generator.render.escape import inert, inert_json, inert_lines, safe_url, tel_url
 from generator.render.languages import FORMAT_LANGUAGE, lang_attr, text_note
 from generator.render.messages import Messages
+from generator.render.reference import record_anchor
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 STATIC_DIR = Path(__file__).with_name("static")
@@ -78,6 +79,7 @@ def make_environment(
         format_lang=lang_attr(FORMAT_LANGUAGE, messages.language),
         text_note=partial(text_note, messages=messages, incomplete=incomplete),
         remembered=_remembered({}),
+        record_anchor=record_anchor,
     )
     env.filters.update(
         text=inert,

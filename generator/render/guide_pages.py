@@ -12,7 +12,7 @@ from generator.render.listing import Listing
 from generator.render.messages import Messages
 from generator.render.page import Page
 from generator.render.paging import paged
-from generator.render.reference import record_anchor, schema_records
+from generator.render.reference import schema_records
 from generator.render.scoreboard import SCORECARD_COLUMNS
 from generator.resources import plan_schema
 
@@ -57,7 +57,6 @@ def guide_pages(listings: Sequence[Listing], messages: Messages) -> Iterator[Pag
         title=messages("pages.reference.title"),
         context={
             "records": schema_records(schema),
-            "record_anchor": record_anchor,
             "schema_description": schema.get("description", ""),
             "version": urls.SCHEMA.split("/")[1],
         },

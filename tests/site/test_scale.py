@@ -5,9 +5,12 @@ budget, and rendering on two processes gives exactly the files one gives."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -20,7 +23,7 @@ from generator.check import check_paths
 from generator.render import PARALLEL_FROM, Files, render_all, render_site
 from generator.render.languages import Edition
 from generator.write import MARKER
-from tests.site.conftest import TODAY
+from tests.site.conftest import REPO, TODAY
 
 AGENCIES = 110
 # Markdown of a list page: the theme adds about 30 KB, and a page of the site
@@ -161,8 +164,15 @@ def test_a_cached_build_after_an_edit_equals_a_build_from_nothing(
     before = trees(docs)
     assert first.stats.written == first.files
     assert list((tmp_path / "cache" / "agency-output").glob("*.pickle"))
+    entries = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.pickle")}
     again = generate_docs(paths, docs_dir=docs, today=TODAY)
     assert again.stats.written == 0
+    # Every agency and list page came from the cache: no entry was stored again.
+    kinds = ("agency-output", "agency-findings", "list-versions", "list-pages")
+    assert {p.parent.name for p in entries} >= set(kinds)
+    assert all(
+        p.stat().st_mtime_ns == entries[p] for p in entries if p.parent.name in kinds
+    )
     assert trees(docs) == before
     edit_one(paths[4])
     edited = generate_docs(paths, docs_dir=docs, today=TODAY)
@@ -179,6 +189,24 @@ def test_a_cached_build_after_an_edit_equals_a_build_from_nothing(
         shutil.rmtree(tree)
     generate_docs(paths, docs_dir=docs, today=TODAY)
     assert trees(docs) == after
+    # With the agencies' files gone from the cache, they are rendered again.
+    shutil.rmtree(tmp_path / "cache" / "agency-files")
+    generate_docs(paths, docs_dir=docs.with_name("again"), today=TODAY)
+    assert trees(docs.with_name("again")) == after
     monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
     generate_docs(paths, docs_dir=tmp_path / "fresh", today=TODAY)
     assert trees(tmp_path / "fresh") == after
+
+
+def test_list_pages_come_from_the_cache_in_the_next_process(tmp_path: Path) -> None:
+    """A list page's fingerprint is the same in every process (nothing in it
+    depends on where objects sit in memory), so the next `generate` of the
+    same plans takes every list page from the cache."""
+    env = {**os.environ, "SERVICE_PLANS_CACHE": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "generator", "generate", str(REPO / "plans")]
+    command += ["--docs", str(tmp_path / "docs"), "--today", TODAY.isoformat()]
+    subprocess.run(command, env=env, cwd=REPO, check=True, capture_output=True)
+    stored = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache" / "list-pages").iterdir()}
+    subprocess.run(command, env=env, cwd=REPO, check=True, capture_output=True)
+    assert stored
+    assert {p: p.stat().st_mtime_ns for p in stored} == stored

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import BuildError
-from generator.write import MARKER, write_tree
+from generator.write import MARKER, TreeWriter, version, write_tree
 
 
 def test_only_changed_files_are_rewritten(tmp_path: Path) -> None:
@@ -42,3 +42,23 @@ def test_a_folder_it_did_not_write_is_left_alone(tmp_path: Path) -> None:
 def test_paths_stay_inside_the_tree(tmp_path: Path, path: str) -> None:
     with pytest.raises(BuildError):
         write_tree({path: b"x"}, tmp_path / "docs")
+
+
+def test_a_file_is_kept_unread_only_as_the_writer_left_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`keep` trusts the writer's record of a file (version, size, time)
+    only while the file is as it was left, and the record is kept between
+    writers through the build cache; without the cache nothing is kept."""
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
+    root = tmp_path / "docs"
+    write_tree({"a.md": b"one", "b.md": b"two"}, root)
+    writer = TreeWriter(root)
+    assert writer.keep("a.md", version(b"one"))
+    assert not writer.keep("b.md", version(b"other"))
+    writer.write({"b.md": b"two"})
+    assert writer.finish().deleted == 0
+    (root / "a.md").write_bytes(b"uno")  # the same size, another time
+    assert not TreeWriter(root).keep("a.md", version(b"one"))
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
+    assert not TreeWriter(root).keep("b.md", version(b"two"))
