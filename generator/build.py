@@ -81,30 +81,32 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
     editions = build_editions(checked, today=today)
     writers = [TreeWriter(language_docs_dir(docs_dir, e.language)) for e in editions]
     done = _write_cached(writers, hits, units, keys, cache)
-    rendered_ids: set[str] = set()
     pages = [sum(len(o.pages) for o in outputs) for outputs in done]
+    fresh: dict[str, list[AgencyOutput | None]] = {}
 
     def keep(edition: int, output: AgencyOutput) -> None:
-        name = output.listing.id
+        name = output.id
         if keys[name]:
-            cache.put_output(units[name], keys[name], edition, output)
+            cache.put_files(units[name], keys[name], edition, output.files)
 
     known = {name: key for name, key in keys.items() if key}
     trees = [Tree(writer.root, writer.known) for writer in writers]
     for rendered in render_site(editions, done=done, keys=known, keep=keep, trees=trees):
         writer = writers[rendered.edition]
-        writer.write(rendered.files)
+        writer.write(rendered.files, rendered.versions)
         for path, known_version in rendered.kept.items():
             if not writer.keep(path, known_version):
                 raise BuildError(f"{writer.root / path} changed during the build: build again.")
         pages[rendered.edition] += len(rendered.pages)
-        rendered_ids.update(output.listing.id for output in rendered.agencies)
+        for output in rendered.agencies:
+            outputs = fresh.setdefault(output.id, [None] * len(editions))
+            outputs[rendered.edition] = output
     for name, unit in units.items():
         if name not in hits and keys[name]:
-            cache.put_findings(unit, keys[name], _findings(unit, checked.report.diagnostics))
-            if name not in rendered_ids:  # only drafts: not on the site yet
-                for index in range(len(editions)):
-                    cache.put_output(unit, keys[name], index, None)
+            # An agency with only drafts is not on the site yet: no outputs.
+            outputs = fresh.get(name, [None] * len(editions))
+            findings = _findings(unit, checked.report.diagnostics)
+            cache.put(unit, keys[name], CachedAgency(findings, tuple(outputs)))
     stats = [writer.finish() for writer in writers]
     return Generated(
         plans=len([f for f in files if not is_translation(f)]),
@@ -131,12 +133,12 @@ def _write_cached(
     (or, where the docs tree no longer holds them, written to) each tree."""
     done: list[list[AgencyOutput]] = [[] for _ in writers]
     for name, entry in hits.items():
-        for index, cached in enumerate(entry.outputs):
-            if cached is None:
+        for index, output in enumerate(entry.outputs):
+            if output is None:
                 continue
-            output, versions = cached
             done[index].append(output)
-            if all(writers[index].keep(path, known) for path, known in versions.items()):
+            writer = writers[index]
+            if all(writer.keep(path, known) for path, known in output.versions.items()):
                 continue
             stored = cache.files(units[name], keys[name], index)
             if stored is None:
@@ -144,7 +146,7 @@ def _write_cached(
                     f"The build cache could not be read for {name}: delete {cache_root()} "
                     "and build again, or build with SERVICE_PLANS_CACHE=off."
                 )
-            writers[index].write(stored)
+            writer.write(stored, output.versions)
     return done
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copyreg
 import dataclasses
+import gc
 import hashlib
 import os
 import pickle
@@ -23,12 +24,12 @@ import sys
 import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from generator.diagnostics import Diagnostic
 from generator.load.discover import display_path
@@ -37,6 +38,8 @@ from generator.resources import PACKAGE_DIR, SCHEMA_DIR
 if TYPE_CHECKING:
     from generator.render import AgencyOutput
     from generator.site_config import Language
+
+T = TypeVar("T")
 
 # Libraries whose output ends up in what is cached.
 _LIBRARIES = ("jinja2", "markupsafe", "babel", "pyyaml", "jsonschema", "jsonschema-rs", "textstat")
@@ -107,12 +110,63 @@ def _fast_pickling() -> None:
     copyreg.pickle(Diagnostic, _by_fields(Diagnostic))
 
 
-class Store:
-    """One kind of cached work (checked plans, rendered agencies)."""
+def unpickle(data: bytes) -> Any:
+    """`pickle.loads`, with the cycle collector paused: loading makes many
+    objects and no garbage, and the collector would otherwise walk the whole
+    heap again and again while it does (twice as slow for the cache)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
 
-    def __init__(self, kind: str) -> None:
+
+_UNREAD = object()
+
+
+class Kept(Generic[T]):
+    """A value kept pickled until something reads it: a build loads many
+    records from the cache (or from its worker processes) that it passes on
+    without reading, or reads in another process. Pickling it again reuses
+    its bytes."""
+
+    __slots__ = ("_data", "_value")
+
+    def __init__(self, value: T | None = None, data: bytes | None = None) -> None:
+        self._value: T | object = _UNREAD if data is not None else value
+        self._data = data
+
+    def get(self) -> T:
+        if self._value is _UNREAD:
+            self._value = unpickle(cast(bytes, self._data))
+        return cast(T, self._value)
+
+    def __reduce__(self) -> tuple[Callable[..., Kept[T]], tuple[None, bytes]]:
+        if self._data is None:
+            self._data = pickle.dumps(self._value, pickle.HIGHEST_PROTOCOL)
+        return Kept, (None, self._data)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Kept) and self.get() == other.get()
+
+    def __hash__(self) -> int:
+        return hash(self.get())
+
+    def __repr__(self) -> str:
+        return repr(self.get())
+
+
+class Store:
+    """One kind of cached work (checked plans, rendered agencies). Entries
+    read on every build are stored as they are; `compress` suits large ones
+    that are read rarely."""
+
+    def __init__(self, kind: str, *, compress: bool = False) -> None:
         root = cache_root()
         self.folder = root / kind if root is not None else None
+        self.compress = compress
         _fast_pickling()
 
     def _path(self, name: str) -> Path | None:
@@ -131,7 +185,8 @@ class Store:
         if path is None:
             return None
         try:
-            stored_key, value = pickle.loads(zlib.decompress(path.read_bytes()))
+            data = path.read_bytes()
+            stored_key, value = unpickle(zlib.decompress(data) if self.compress else data)
         except (OSError, zlib.error, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             return None
         return value if stored_key == key else None
@@ -142,38 +197,43 @@ class Store:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            data = zlib.compress(pickle.dumps((key, value), pickle.HIGHEST_PROTOCOL), 1)
+            data = pickle.dumps((key, value), pickle.HIGHEST_PROTOCOL)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as out:
-                out.write(data)
+                out.write(zlib.compress(data, 1) if self.compress else data)
             Path(temporary).replace(path)
         except OSError:
             return
 
+    def remove(self, name: str) -> None:
+        path = self._path(name)
+        if path is not None:
+            path.unlink(missing_ok=True)
+
 
 @dataclass(frozen=True, slots=True)
 class CachedAgency:
-    """An agency as an earlier build left it: the findings on its files and
-    its output in each language (None where it has only drafts), without
-    the files themselves (see `AgencyCache.files`) but with their versions."""
+    """An agency as a build left it: the findings on its files and its
+    output in each language (None where it has only drafts), without the
+    files themselves (see `AgencyCache.files`) but with their versions."""
 
     diagnostics: list[Diagnostic]
-    outputs: tuple[tuple[AgencyOutput, dict[str, str]] | None, ...]
+    outputs: tuple[AgencyOutput | None, ...]
 
 
 class AgencyCache:
     """Each agency's findings and output, under the agency's folder, keyed by
     its files (names and bytes), the day, the site's address and languages,
-    and the generator."""
+    and the generator. The files of its pages are kept apart, compressed:
+    they are read only when the docs tree no longer holds them."""
 
     def __init__(self, languages: Sequence[Language], root_url: str, today: date) -> None:
         self.languages = languages
         from generator.render.languages import languages_setting
 
         self.setting = f"{root_url} {today.isoformat()} {languages_setting(languages)}"
-        self._findings = Store("agency-findings")
-        self._outputs = Store("agency-output")
-        self._files = Store("agency-files")
+        self._agencies = Store("agencies")
+        self._files = Store("agency-files", compress=True)
 
     def key(self, unit: Sequence[Path]) -> str:
         """The fingerprint of the agency's files (their names as the findings
@@ -187,38 +247,27 @@ class AgencyCache:
 
     def get(self, unit: Sequence[Path], key: str) -> CachedAgency | None:
         name = _unit_name(unit)
-        diagnostics = self._findings.get(name, key)
-        if diagnostics is None:
+        found = self._agencies.get(name, key)
+        if not isinstance(found, CachedAgency):
             return None
-        outputs = []
-        for language in self.languages:
-            found = self._outputs.get(f"{name} {language.code}", key)
+        for language, output in zip(self.languages, found.outputs, strict=True):
             # Without its files (a cache cleaned in part), the agency is rendered again.
-            if found is None or (found[0] and not self._files.has(f"{name} {language.code}")):
+            if output is not None and not self._files.has(f"{name} {language.code}"):
                 return None
-            outputs.append(found[0])
-        return CachedAgency(diagnostics, tuple(outputs))
+        return found
 
-    def put_findings(self, unit: Sequence[Path], key: str, diagnostics: list[Diagnostic]) -> None:
-        self._findings.put(_unit_name(unit), key, diagnostics)
+    def put(self, unit: Sequence[Path], key: str, agency: CachedAgency) -> None:
+        self._agencies.put(_unit_name(unit), key, agency)
 
     def files(self, unit: Sequence[Path], key: str, edition: int) -> dict[str, bytes] | None:
         """The files of the agency's output in edition `edition`."""
         found = self._files.get(f"{_unit_name(unit)} {self.languages[edition].code}", key)
         return found if isinstance(found, dict) else None
 
-    def put_output(
-        self, unit: Sequence[Path], key: str, edition: int, output: AgencyOutput | None
+    def put_files(
+        self, unit: Sequence[Path], key: str, edition: int, files: dict[str, bytes]
     ) -> None:
-        from generator.write import version
-
-        name = f"{_unit_name(unit)} {self.languages[edition].code}"
-        if output is None:
-            self._outputs.put(name, key, (None,))
-            return
-        versions = {path: version(content) for path, content in output.files.items()}
-        self._files.put(name, key, output.files)
-        self._outputs.put(name, key, ((replace(output, files={}), versions),))
+        self._files.put(f"{_unit_name(unit)} {self.languages[edition].code}", key, files)
 
 
 def _unit_name(unit: Sequence[Path]) -> str:

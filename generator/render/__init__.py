@@ -18,12 +18,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import Environment
 
-from generator.cache import Store, fingerprint
+from generator.cache import Kept, Store, fingerprint
 from generator.errors import BuildError
 from generator.model import AgencyPlans
 from generator.model.site import agency_order
@@ -65,6 +65,8 @@ LISTS: dict[str, Callable[[Sequence[Listing], Messages], Iterator[Page]]] = {
 AGENCIES_PER_TASK = 20
 # Below this many agencies, starting worker processes costs more than it saves.
 PARALLEL_FROM = 40
+# The key of the record of each edition's list pages in the build cache.
+LIST_RECORD = "list-pages-1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,18 +74,23 @@ class AgencyOutput:
     """An agency's work in one language: its files (pages, and in the
     original language its plans as data), the addresses of its pages, what
     the lists show of it, and (original language) its part of the data
-    files about every plan."""
+    files about every plan. The last two stay pickled until a process reads
+    them: the lists are rendered in one process per language, the data
+    files in the main one."""
 
-    files: Files
+    id: str
+    order: tuple[str, str]  # its place in the lists (see agency_order)
+    files: Files  # empty once handed to the writer
+    versions: dict[str, str]  # the version of each file (see generator/write)
     pages: frozenset[str]
-    listing: Listing
-    data: AgencyData | None
+    listing: Kept[Listing]
+    data: Kept[AgencyData | None]
 
 
 @dataclass(frozen=True, slots=True)
 class Task:
     edition: int  # index in the editions
-    part: str  # a key of LISTS, "agencies", "edition" (feed, styles) or "data"
+    part: str  # "agencies", or "lists": every list, the feed and the styles
     start: int = 0  # agencies[start:stop], for "agencies"
     stop: int = 0
 
@@ -94,8 +101,12 @@ class Rendered:
     files: Files
     pages: frozenset[str]  # the page addresses among the files and `kept`
     agencies: tuple[AgencyOutput, ...] = ()  # for an "agencies" task
+    # The versions of the files, where known (see generator/write).
+    versions: dict[str, str] = field(default_factory=dict)
     # Files left as they are in the docs tree, by version (see `Tree`).
     kept: dict[str, str] = field(default_factory=dict)
+    # Each list page's fingerprint and version, by address.
+    listed: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,17 +153,28 @@ def render_site(
         outputs[rendered.edition].extend(rendered.agencies)
         pages[rendered.edition] |= rendered.pages
         yield rendered
-    listings = [sorted((o.listing for o in found), key=_by_name) for found in outputs]
-    list_tasks = [Task(index, part) for index in range(len(editions)) for part in LISTS]
-    list_tasks += [Task(index, "edition") for index in range(len(editions))]
-    if editions:
-        list_tasks.append(Task(0, "data"))
-    parallel = workers > 1 and len(listings[0] if listings else ()) >= PARALLEL_FROM
-    data = _data_parts(outputs[0]) if outputs else []
-    state = _State(editions, keys or {}, keep, listings, data, trees)
+    # One task per language, so that each process reads one language's
+    # listings; the original's also makes the data files.
+    list_tasks = [Task(index, "lists") for index in range(len(editions))]
+    parallel = workers > 1 and len(outputs[0] if outputs else ()) >= PARALLEL_FROM
+    store = Store("list-pages-known")
+    names = [_edition_name(edition) for edition in editions]
+    known = [store.get(name, LIST_RECORD) or {} for name in names]
+    listed: list[dict[str, tuple[str, str]]] = [{} for _ in editions]
+    state = _State(editions, keys or {}, keep, outputs, trees, known)
+    made_data = not editions
     for rendered in _run_all(state, list_tasks, workers if parallel else 1):
         pages[rendered.edition] |= rendered.pages
+        listed[rendered.edition].update(rendered.listed)
         yield rendered
+        if not made_data:
+            # Here, once a worker is free, rather than with the lists: these
+            # files are large, and would cost more to send than to make.
+            made_data = True
+            yield Rendered(0, data_files(outputs[0], editions[0].root_url), frozenset())
+    for name, before, now in zip(names, known, listed, strict=True):
+        if now != before:
+            store.put(name, LIST_RECORD, now)
     for edition, found in zip(editions[1:], pages[1:], strict=True):
         if found != pages[0]:
             raise BuildError(
@@ -169,13 +191,8 @@ def render_all(editions: Sequence[Edition]) -> list[Files]:
     return out
 
 
-def _by_name(listing: Listing) -> tuple[str, str]:
-    return agency_order(listing.current.agency.name, listing.id)
-
-
-def _data_parts(outputs: Sequence[AgencyOutput]) -> list[AgencyData]:
-    ordered = sorted(outputs, key=lambda o: _by_name(o.listing))
-    return [o.data for o in ordered if o.data is not None]
+def _edition_name(edition: Edition) -> str:
+    return f"{edition.language.code} {edition.root_url}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,13 +202,14 @@ class _State:
     editions: Sequence[Edition]
     keys: Mapping[str, str]
     keep: Callable[[int, AgencyOutput], None] | None
-    listings: Sequence[Sequence[Listing]] = ()
-    data: Sequence[AgencyData] = ()
+    outputs: Sequence[Sequence[AgencyOutput]] = ()  # each edition's agencies
     trees: Sequence[Tree] = ()
+    # Each edition's list pages as the last build left them (see `Rendered`).
+    known: Sequence[Mapping[str, tuple[str, str]]] = ()
 
 
 # Set before the workers start, so that forked workers inherit the model
-# and the listings rather than receive them through a pipe.
+# and the agencies' outputs rather than receive them through a pipe.
 _STATE: _State | None = None
 
 
@@ -229,21 +247,21 @@ class _Renderer:
         self.editions = state.editions
         self.languages = [e.language for e in state.editions]
         self._environments: dict[int, Environment] = {}
-        self._versions = Store("list-versions")
-        self._pages = Store("list-pages")
+        self._pages = Store("list-pages", compress=True)
 
     def run(self, task: Task) -> Rendered:
-        edition = self.editions[task.edition]
         if task.part == "agencies":
             return self._agencies(task)
-        listings = self.state.listings[task.edition]
-        if task.part == "data":
-            files = data_files(listings, self.state.data, edition.root_url)
-            return Rendered(task.edition, files, frozenset())
-        if task.part == "edition":
-            return Rendered(task.edition, edition_files(edition, listings), frozenset())
-        pages = list(LISTS[task.part](listings, edition.messages))
-        return self._render_lists(task.edition, pages)
+        index = task.edition
+        edition = self.editions[index]
+        ordered = sorted(self.state.outputs[index], key=lambda output: output.order)
+        listings = [output.listing.get() for output in ordered]
+        pages = [page for part in LISTS.values() for page in part(listings, edition.messages)]
+        rendered = self._render_lists(index, pages)
+        rendered.files.update(edition_files(edition, listings))
+        if index == 0:
+            rendered.files[urls.SCORECARDS_CSV] = scorecards_csv(listings).encode("utf-8")
+        return rendered
 
     def _render_lists(self, index: int, pages: list[Page]) -> Rendered:
         """List pages, each from the cache when its inputs (the page, with
@@ -251,23 +269,28 @@ class _Renderer:
         (kept) when the docs tree still holds what was rendered from them."""
         edition = self.editions[index]
         tree = self.state.trees[index] if self.state.trees else None
+        before = self.state.known[index] if self.state.known else {}
         files: Files = {}
         kept: dict[str, str] = {}
+        listed: dict[str, tuple[str, str]] = {}
         for page in pages:
             path = docs_path(page.url)
-            name = f"{edition.language.code} {edition.root_url} {page.url}"
             key = self._page_key(index, page)
-            known = self._versions.get(name, key)
-            if known is not None and tree and is_current(tree.root, tree.manifest, path, known):
-                kept[path] = known
+            known = before.get(page.url)
+            known_version = known[1] if known is not None and known[0] == key else None
+            if known_version and tree and is_current(tree.root, tree.manifest, path, known_version):
+                kept[path] = known_version
+                listed[page.url] = (key, known_version)
                 continue
-            content = self._pages.get(name, key) if known is not None else None
+            name = f"{_edition_name(edition)} {page.url}"
+            content = self._pages.get(name, key) if known_version else None
             if content is None:
                 content = self._render(index, [page])[path]
                 self._pages.put(name, key, content)
-                self._versions.put(name, key, version(content))
             files[path] = content
-        return Rendered(index, files, _urls(pages), kept=kept)
+            listed[page.url] = (key, version(content))
+        versions = {docs_path(url): known[1] for url, known in listed.items()}
+        return Rendered(index, files, _urls(pages), versions=versions, kept=kept, listed=listed)
 
     def _page_key(self, index: int, page: Page) -> str:
         """Everything a list page is rendered from. The listings in it stand
@@ -286,6 +309,7 @@ class _Renderer:
         edition = self.editions[task.edition]
         outputs = []
         every: Files = {}
+        every_version: dict[str, str] = {}
         for agency in edition.site.agencies[task.start : task.stop]:
             pages = list(agency_pages(agency, edition.messages))
             files = self._render(task.edition, pages)
@@ -294,14 +318,24 @@ class _Renderer:
                 files.update(agency_data_files(agency))
                 data = agency_data(agency, edition.root_url)
             listing = make_listing(agency, edition.messages, self.state.keys.get(agency.id, ""))
-            output = AgencyOutput(files, _urls(pages), listing, data)
+            versions = {path: version(content) for path, content in files.items()}
+            output = AgencyOutput(
+                agency.id,
+                agency_order(agency.current.agency.name, agency.id),
+                files,
+                versions,
+                _urls(pages),
+                Kept(listing),
+                Kept(data),
+            )
             if self.state.keep is not None:
                 self.state.keep(task.edition, output)
             # The files go back once, to be written; the output without them.
-            outputs.append(AgencyOutput({}, output.pages, listing, data))
+            outputs.append(replace(output, files={}))
             every.update(files)
+            every_version.update(versions)
         found = frozenset(url for output in outputs for url in output.pages)
-        return Rendered(task.edition, every, found, tuple(outputs))
+        return Rendered(task.edition, every, found, tuple(outputs), versions=every_version)
 
     def _render(self, index: int, pages: list[Page]) -> Files:
         edition = self.editions[index]
@@ -338,18 +372,19 @@ def edition_files(edition: Edition, listings: Sequence[Listing]) -> Files:
     }
 
 
-def data_files(listings: Sequence[Listing], parts: Sequence[AgencyData], site_url: str) -> Files:
+def data_files(outputs: Sequence[AgencyOutput], site_url: str) -> Files:
     """The language-neutral files about every plan (the data files and the
-    schema), from the original language's listings and each agency's part;
-    each plan's own are in `agency_data_files`."""
-    files: Files = {
+    schema), from each agency's part in the original language, but the
+    scorecards (made with the lists); each plan's own are in
+    `agency_data_files`."""
+    ordered = sorted(outputs, key=lambda output: output.order)
+    parts = [part for output in ordered if (part := output.data.get()) is not None]
+    return {
         urls.PLANS_JSON: plans_json(parts, site_url).encode("utf-8"),
         urls.STANDARDS_CSV: standards_csv(parts).encode("utf-8"),
         urls.RESULTS_CSV: results_csv(parts).encode("utf-8"),
-        urls.SCORECARDS_CSV: scorecards_csv(listings).encode("utf-8"),
         urls.SCHEMA: SCHEMA_FILE.read_bytes(),
     }
-    return files
 
 
 def agency_data_files(agency: AgencyPlans) -> Files:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from markupsafe import Markup
 
@@ -25,7 +26,7 @@ COMPLAINTS_PER_PAGE = 30
 def directory_pages(listings: Sequence[Listing], messages: Messages) -> Iterator[Page]:
     rows = [row for listing in listings for row in listing.promises]
     yield from promise_pages(rows, messages)
-    with_levels = [listing for listing in listings if listing.current.service_levels]
+    with_levels = [listing for listing in listings if listing.current.has_service_levels]
     yield from paged(
         urls.RESPONSE_TIMES,
         with_levels,
@@ -65,9 +66,13 @@ def promise_pages(rows: list[PromiseListRow], messages: Messages) -> Iterator[Pa
         title = messages("pages.category_promises.title", category=label)
         intro = messages("pages.category_promises.intro", count=len(group), category=label)
         yield from _promise_list(urls.category_promises_url(category), title, intro, group)
+    by_kind: dict[str, list[PromiseListRow]] = {kind: [] for kind, _count in by_channel}
+    for row in rows:
+        for kind in row.channel_types:
+            by_kind[kind].append(row)
     for kind, _count in by_channel:
         label = messages.label("channel_type", kind)
-        group = [r for r in rows if kind in r.channel_types]
+        group = by_kind[kind]
         title = messages("pages.channel_promises.title", channel=label)
         intro = messages("pages.channel_promises.intro", count=len(group), channel=label)
         yield from _promise_list(urls.channel_promises_url(kind), title, intro, group)
@@ -86,7 +91,9 @@ def _promise_list(
             context={
                 "title": title,
                 "intro": intro,
-                "slice": part,
+                # The rows are in the groups (once: the page's fingerprint
+                # is worked out from its context).
+                "slice": replace(part, rows=()),
                 "groups": _by_category(list(part.rows)),
                 "agency_wide": AGENCY_WIDE,
             },
@@ -102,8 +109,11 @@ def _category_label(category: str, messages: Messages) -> Markup:
 def _by_category(rows: list[PromiseListRow]) -> list[tuple[str, list[PromiseListRow]]]:
     """Rows by the type of their service, in the schema's order; promises
     about everything an agency does come last."""
+    groups: dict[str, list[PromiseListRow]] = {}
+    for row in rows:
+        groups.setdefault(row.category, []).append(row)
     return [
         (category, group)
         for category in (*categories(), AGENCY_WIDE)
-        if (group := [r for r in rows if r.category == category])
+        if (group := groups.get(category))
     ]

@@ -1,6 +1,8 @@
 """An Atom feed of plan publications and updates (feed.xml): one entry per
-plan, dated by its last change, newest first. Built with ElementTree, so
-every plan string is XML-escaped by the serializer."""
+plan, dated by its last change, newest first, up to FEED_ENTRIES (a feed
+reader wants the news, not the archive: every plan is in data/plans.json).
+Built with ElementTree, so every plan string is XML-escaped by the
+serializer."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from generator.render.listing import Listing
 from generator.render.messages import Messages
 
 ATOM = "http://www.w3.org/2005/Atom"
+# The plans in the feed: the newest. About 600 bytes each.
+FEED_ENTRIES = 100
 
 
 def atom_feed(listings: Sequence[Listing], today: date, site_url: str, messages: Messages) -> str:
@@ -23,7 +27,7 @@ def atom_feed(listings: Sequence[Listing], today: date, site_url: str, messages:
         (plan for listing in listings for plan in listing.plans),
         key=lambda plan: (plan.last_changed, plan.agency.id, plan.key),
         reverse=True,
-    )
+    )[:FEED_ENTRIES]
     newest = entries[0].last_changed if entries else today
     _text(feed, "id", site_url + urls.FEED)
     _text(feed, "title", str(messages.text("feed.title")))

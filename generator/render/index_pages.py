@@ -6,6 +6,7 @@ the pages nor the navigation grow with the number of agencies."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from markupsafe import Markup
@@ -81,7 +82,8 @@ def _list_pages(
             template=template,
             title=title,
             searchable=part.number == 1,
-            context={"slice": part, "groups": groups, "jumps": jumps, **context},
+            # The rows are in the groups (once: see directory_pages).
+            context={"slice": replace(part, rows=()), "groups": groups, "jumps": jumps, **context},
         )
 
 

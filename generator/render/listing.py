@@ -14,11 +14,12 @@ it where a list page's inputs are compared between builds."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 from markupsafe import Markup
 
+from generator.cache import Kept
 from generator.check.freshness import Freshness
 from generator.model import AgencyPlans, Tally
 from generator.model.records import Agency, ServiceLevel, Status
@@ -29,7 +30,17 @@ from generator.render.messages import Messages
 from generator.render.results import latest_short
 
 
-@dataclass(frozen=True, slots=True)
+def _repr(record: object) -> str:
+    """A record's repr: its `source` when it has one (everything else in it
+    follows from that), else all its fields."""
+    source = getattr(record, "source", "")
+    if source:
+        return f"{type(record).__name__}({source!r})"
+    values = ", ".join(f"{f.name}={getattr(record, f.name)!r}" for f in fields(record))  # type: ignore[arg-type]
+    return f"{type(record).__name__}({values})"
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class AgencyRow:
     """The agency in the lists from A to Z, by level and by place."""
 
@@ -40,9 +51,12 @@ class AgencyRow:
     example: bool
     tally_short: Markup
     lang: Markup  # ` lang="en"` when the agency's text is in another language
+    source: str  # the agency's cache fingerprint, "" without one
+
+    __repr__ = _repr
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class PromiseListRow:
     """One promise in the directories of promises."""
 
@@ -55,6 +69,9 @@ class PromiseListRow:
     latest: Markup  # "91.2% (Q3 2026)", or "" without a result
     channel_types: tuple[str, ...]
     lang: Markup
+    source: str  # the agency's cache fingerprint and the promise's id, or ""
+
+    __repr__ = _repr
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +86,15 @@ class FrameworkScore:
 
 
 @dataclass(frozen=True, slots=True)
+class Details:
+    """What the directories of response times and of complaints show."""
+
+    service_levels: tuple[ServiceLevel, ...]
+    complaints: Complaints
+    feedback: tuple[Feedback, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CurrentPlan:
     """The parts of the plan in force that the directories and the
     scoreboard show."""
@@ -77,13 +103,24 @@ class CurrentPlan:
     agency: Agency
     language: str
     example: bool
-    service_levels: tuple[ServiceLevel, ...]
-    complaints: Complaints
-    feedback: tuple[Feedback, ...]
+    has_service_levels: bool
+    details: Kept[Details]
     freshness: Freshness
 
+    @property
+    def service_levels(self) -> tuple[ServiceLevel, ...]:
+        return self.details.get().service_levels
 
-@dataclass(frozen=True, slots=True)
+    @property
+    def complaints(self) -> Complaints:
+        return self.details.get().complaints
+
+    @property
+    def feedback(self) -> tuple[Feedback, ...]:
+        return self.details.get().feedback
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class PlanSummary:
     """A plan (in force, past or draft) in the feed and the examples."""
 
@@ -97,6 +134,9 @@ class PlanSummary:
     published: date
     last_changed: date
     url: str  # its page
+    source: str  # the agency's cache fingerprint and the plan's key, or ""
+
+    __repr__ = _repr
 
 
 # The group of promises that name no service; not a value of the format.
@@ -134,9 +174,8 @@ def make_listing(agency: AgencyPlans, messages: Messages, key: str = "") -> List
             agency=plan.agency,
             language=plan.language,
             example=plan.example,
-            service_levels=plan.service_levels,
-            complaints=plan.complaints,
-            feedback=plan.feedback,
+            has_service_levels=bool(plan.service_levels),
+            details=Kept(Details(plan.service_levels, plan.complaints, plan.feedback)),
             freshness=plan.freshness,
         ),
         row=AgencyRow(
@@ -149,6 +188,7 @@ def make_listing(agency: AgencyPlans, messages: Messages, key: str = "") -> List
             if tally.measured
             else messages("lists.no_results", count=tally.total),
             lang=lang,
+            source=key,
         ),
         tally=tally,
         promises=tuple(
@@ -162,6 +202,7 @@ def make_listing(agency: AgencyPlans, messages: Messages, key: str = "") -> List
                 latest=latest_short(standard, messages),
                 channel_types=tuple(dict.fromkeys(c.type for c in standard.channels)),
                 lang=lang,
+                source=f"{key} {standard.id}" if key else "",
             )
             for standard in plan.standards
         ),
@@ -187,6 +228,7 @@ def make_listing(agency: AgencyPlans, messages: Messages, key: str = "") -> List
                 published=each.published,
                 last_changed=each.last_changed,
                 url=urls.plan_url(agency, each),
+                source=f"{key} {each.key}" if key else "",
             )
             for each in agency.plans
         ),

@@ -49,18 +49,25 @@ class TreeWriter:
     def __init__(self, root: Path) -> None:
         _claim(root)
         self.root = root
-        self.kept: set[PurePosixPath] = set()
+        self.kept: set[str] = set()
         self.written = self.unchanged = 0
         self._store = Store("docs-trees")
         self._name = str(root.resolve())
-        self.known: Manifest = self._store.get(self._name, _MANIFEST) or {}
+        record = self._store.get(self._name, _MANIFEST)
+        self.known: Manifest = record.files if isinstance(record, TreeRecord) else {}
+        # Whether the tree holds exactly what the last build left: then what
+        # it no longer holds is known without walking it.
+        self._listed = isinstance(record, TreeRecord) and _folders_unchanged(root, record)
+        # Until `finish`, the tree is not as any record says.
+        self._store.remove(self._name)
         self._manifest: Manifest = {}
 
-    def write(self, files: Mapping[str, bytes]) -> None:
+    def write(self, files: Mapping[str, bytes], versions: Mapping[str, str] | None = None) -> None:
+        """Write `files`; `versions` gives the version of some of them."""
         for relative, content in files.items():
-            safe = _safe_relative(relative)
-            self.kept.add(safe)
-            path = self.root / safe
+            _safe_relative(relative)
+            self.kept.add(relative)
+            path = self.root / relative
             if not (
                 path.is_file()
                 and path.stat().st_size == len(content)
@@ -71,27 +78,43 @@ class TreeWriter:
             else:
                 self.unchanged += 1
             stat = path.stat()
-            self._manifest[relative] = (version(content), stat.st_size, stat.st_mtime_ns)
+            known = versions.get(relative) if versions else None
+            self._manifest[relative] = (known or version(content), stat.st_size, stat.st_mtime_ns)
 
     def keep(self, relative: str, known: str) -> bool:
         """Keep the file at `relative` as it is if it holds version `known`
         (as this writer left it, untouched since); False if it may not."""
         if not is_current(self.root, self.known, relative, known):
             return False
-        self.kept.add(_safe_relative(relative))
+        _safe_relative(relative)
+        self.kept.add(relative)
         self.unchanged += 1
         self._manifest[relative] = self.known[relative]
         return True
 
     def finish(self) -> WriteStats:
-        deleted = _delete_stale(self.root, self.kept)
-        self._store.put(self._name, _MANIFEST, self._manifest)
+        if self._listed:
+            deleted = _delete_listed(self.root, set(self.known) - self.kept)
+        else:
+            deleted = _delete_stale(self.root, self.kept)
+        record = TreeRecord(self._manifest, _folder_times(self.root, self.kept))
+        self._store.put(self._name, _MANIFEST, record)
         return WriteStats(written=self.written, unchanged=self.unchanged, deleted=deleted)
 
 
 # What the writer left in a tree: version, size and modification time by path.
 Manifest = dict[str, tuple[str, int, int]]
-_MANIFEST = "manifest-1"
+_MANIFEST = "manifest-2"
+
+
+@dataclass(frozen=True, slots=True)
+class TreeRecord:
+    """A docs tree as the writer left it: its files, and the modification
+    time of each of its folders (a file added or removed changes its
+    folder's)."""
+
+    files: Manifest
+    folders: dict[str, int]
 
 
 def version(content: bytes) -> str:
@@ -106,10 +129,38 @@ def is_current(root: Path, manifest: Manifest, relative: str, known: str) -> boo
     if entry is None or entry[0] != known:
         return False
     try:
-        stat = (root / relative).stat()
+        # os.path, not pathlib: this runs for every file of the tree.
+        stat = os.stat(os.path.join(root, relative))  # noqa: PTH116, PTH118
     except OSError:
         return False
     return (stat.st_size, stat.st_mtime_ns) == entry[1:]
+
+
+def _folders(files: set[str]) -> set[str]:
+    """The folders that hold `files`, up to the root ("")."""
+    folders = {""}
+    for relative in files:
+        folder = relative.rpartition("/")[0]
+        while folder not in folders:
+            folders.add(folder)
+            folder = folder.rpartition("/")[0]
+    return folders
+
+
+def _folder_times(root: Path, files: set[str]) -> dict[str, int]:
+    times = {}
+    for folder in _folders(files):
+        try:
+            times[folder] = os.stat(os.path.join(root, folder)).st_mtime_ns  # noqa: PTH116, PTH118
+        except OSError:
+            continue
+    return times
+
+
+def _folders_unchanged(root: Path, record: TreeRecord) -> bool:
+    """Whether no file or folder was added to or removed from the tree since
+    the record was made."""
+    return bool(record.folders) and _folder_times(root, set(record.files)) == record.folders
 
 
 def _claim(root: Path) -> None:
@@ -144,16 +195,28 @@ def _write_atomically(path: Path, content: bytes) -> None:
         raise
 
 
-def _delete_stale(root: Path, keep: set[PurePosixPath]) -> int:
-    kept = {str(path) for path in keep}
+def _delete_stale(root: Path, keep: set[str]) -> int:
+    """Delete every file under `root` but `keep` (and the marker), walking
+    the tree, and the folders left empty."""
     deleted = 0
     for folder, _, names in os.walk(root, topdown=False):
         relative = os.path.relpath(folder, root).replace(os.sep, "/")
         prefix = "" if relative == "." else relative + "/"
         for name in names:
-            if name != MARKER and prefix + name not in kept:
+            if name != MARKER and prefix + name not in keep:
                 (Path(folder) / name).unlink()
                 deleted += 1
         if prefix and not any(Path(folder).iterdir()):
             Path(folder).rmdir()
     return deleted
+
+
+def _delete_listed(root: Path, stale: set[str]) -> int:
+    """Delete the files `stale` under `root`, and the folders left empty."""
+    for relative in stale:
+        (root / relative).unlink(missing_ok=True)
+    for folder in sorted(_folders(stale) - {""}, key=len, reverse=True):
+        path = root / folder
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return len(stale)

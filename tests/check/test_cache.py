@@ -25,7 +25,7 @@ def test_cached_findings_equal_fresh_ones(tmp_path: Path, monkeypatch: pytest.Mo
     fresh = generate_docs([PLANS], docs_dir=tmp_path / "fresh", today=LATER)
     monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
     filled = generate_docs([PLANS], docs_dir=tmp_path / "docs", today=LATER)
-    assert list((tmp_path / "cache" / "agency-findings").glob("*.pickle"))
+    assert list((tmp_path / "cache" / "agencies").glob("*.pickle"))
     served = generate_docs([PLANS], docs_dir=tmp_path / "docs", today=LATER)
     assert fresh.warnings == filled.warnings == served.warnings > 0
     assert (fresh.plans, fresh.agencies) == (served.plans, served.agencies)

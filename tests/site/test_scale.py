@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from functools import cache
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -21,6 +22,7 @@ from benchmarks.corpus import edit_one, make_corpus
 from generator.build import build_editions, generate_docs
 from generator.check import check_paths
 from generator.render import PARALLEL_FROM, Files, render_all, render_site
+from generator.render.feed import ATOM, FEED_ENTRIES
 from generator.render.languages import Edition
 from generator.write import MARKER
 from tests.site.conftest import REPO, TODAY
@@ -136,6 +138,20 @@ def test_no_list_page_grows_past_its_budget(files: list[Files]) -> None:
     assert not heavy, heavy
 
 
+def test_the_feed_holds_the_newest_plans_only(corpus: list[Edition], files: list[Files]) -> None:
+    """A feed reader wants the news: the feed names the FEED_ENTRIES plans
+    changed last, newest first, however many plans the site has."""
+    plans = [plan for agency in corpus[0].site.agencies for plan in agency.plans]
+    assert len(plans) > FEED_ENTRIES
+    for tree in files:
+        feed = ElementTree.fromstring(tree["feed.xml"])
+        updated = [e.findtext(f"{{{ATOM}}}updated") for e in feed.iter(f"{{{ATOM}}}entry")]
+        assert len(updated) == FEED_ENTRIES
+        assert updated == sorted(updated, reverse=True)
+        newest = max(plan.last_changed for plan in plans)
+        assert updated[0] == f"{newest.isoformat()}T00:00:00Z"
+
+
 def test_a_cached_build_after_an_edit_equals_a_build_from_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -163,12 +179,12 @@ def test_a_cached_build_after_an_edit_equals_a_build_from_nothing(
     first = generate_docs(paths, docs_dir=docs, today=TODAY)
     before = trees(docs)
     assert first.stats.written == first.files
-    assert list((tmp_path / "cache" / "agency-output").glob("*.pickle"))
+    assert list((tmp_path / "cache" / "agencies").glob("*.pickle"))
     entries = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.pickle")}
     again = generate_docs(paths, docs_dir=docs, today=TODAY)
     assert again.stats.written == 0
     # Every agency and list page came from the cache: no entry was stored again.
-    kinds = ("agency-output", "agency-findings", "list-versions", "list-pages")
+    kinds = ("agencies", "list-pages-known", "list-pages")
     assert {p.parent.name for p in entries} >= set(kinds)
     assert all(
         p.stat().st_mtime_ns == entries[p] for p in entries if p.parent.name in kinds

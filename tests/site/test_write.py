@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import generator.write
 from generator.errors import BuildError
 from generator.write import MARKER, TreeWriter, version, write_tree
 
@@ -62,3 +63,37 @@ def test_a_file_is_kept_unread_only_as_the_writer_left_it(
     assert not TreeWriter(root).keep("a.md", version(b"one"))
     monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
     assert not TreeWriter(root).keep("b.md", version(b"two"))
+
+
+def test_a_tree_as_the_writer_left_it_is_cleaned_from_its_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While no file or folder was added to or removed from the tree since
+    the last writer finished, what is no longer rendered is known from the
+    writer's record, without walking the tree; anything added by hand, at
+    any depth, or left by a writer that did not finish, makes the writer
+    walk the tree again, so that it is deleted all the same."""
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
+    root = tmp_path / "docs"
+    write_tree({"a.md": b"one", "old/deep/b.md": b"two", "c.md": b"three"}, root)
+    walked: list[str] = []
+    walk = generator.write._delete_stale
+
+    def counted(where: Path, keep: set[str]) -> int:
+        walked.append(str(where))
+        return walk(where, keep)
+
+    monkeypatch.setattr(generator.write, "_delete_stale", counted)
+    stats = write_tree({"a.md": b"one"}, root)
+    assert (stats.deleted, walked) == (2, [])
+    assert sorted(p.name for p in root.iterdir()) == sorted([MARKER, "a.md"])
+    (root / "new").mkdir()
+    (root / "new" / "stray.md").write_bytes(b"by hand")
+    assert write_tree({"a.md": b"one"}, root).deleted == 1
+    assert walked == [str(root)]
+    assert not (root / "new").exists()
+    unfinished = TreeWriter(root)
+    unfinished.write({"d.md": b"four"})  # and never finishes
+    assert write_tree({"a.md": b"one"}, root).deleted == 1
+    assert len(walked) == 2
+    assert sorted(p.name for p in root.iterdir()) == sorted([MARKER, "a.md"])
