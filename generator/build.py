@@ -20,14 +20,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.background import Background, can_fork
 from generator.cache import AgencyCache, CachedAgency, cache_root
+from generator.check import PARALLEL_FROM as CHECK_PARALLEL_FROM
 from generator.check import CheckResult, check_paths
 from generator.diagnostics import Diagnostic, Report
 from generator.errors import BuildError
 from generator.load.discover import display_path, find_plan_files, is_translation
 from generator.model import build_model
 from generator.model.translated import plans_in_language
-from generator.render import AgencyOutput, Tree, render_site
+from generator.render import AgencyOutput, Rendered, Tree, render_agencies, render_lists
 from generator.render.languages import Edition
 from generator.report.text import render_text
 from generator.resources import REPO_DIR
@@ -61,15 +63,30 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
     and the generator) are the same as in an earlier build is neither
     checked, modelled nor rendered again: its findings, its files and what
     the lists show of it come from the build cache (generator/cache.py)."""
-    files = find_plan_files(list(paths))
-    languages = site_languages()
-    cache = AgencyCache(languages, site_config().site_url, today)
+    cache = AgencyCache(site_languages(), site_config().site_url, today)
+    work = _Changes(cache, today, early=cache.filled())
+    try:
+        return _generate(find_plan_files(list(paths)), cache, work, docs_dir=docs_dir, today=today)
+    finally:
+        work.close()
+
+
+def _generate(
+    files: list[Path], cache: AgencyCache, work: _Changes, *, docs_dir: Path, today: date
+) -> Generated:
     units = _units(files)
     keys = {name: cache.key(unit) for name, unit in units.items()}
-    found = {name: cache.get(units[name], key) for name, key in keys.items() if key}
-    hits = {name: entry for name, entry in found.items() if entry is not None}
-    changed = [path for name, unit in units.items() if name not in hits for path in unit]
-    checked = check_paths(changed, today=today)
+    stored = {name: cache.read(units[name], key) if key else None for name, key in keys.items()}
+    work.start({name: (units[name], keys[name]) for name, entry in stored.items() if entry is None})
+    # While the changed agencies are checked, the others come from the cache.
+    entries = {name: cache.load(units[name], e) for name, e in stored.items() if e is not None}
+    del stored
+    hits = {name: entry for name, entry in entries.items() if entry is not None}
+    if len(hits) < len(entries):  # entries that could not be used after all
+        work.close()
+        work = _Changes(cache, today, early=False)
+        work.start({name: (unit, keys[name]) for name, unit in units.items() if name not in hits})
+    checked, agencies = work.result()
     report = Report(files=files)
     for entry in hits.values():
         report.extend(entry.diagnostics)
@@ -80,37 +97,28 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
         )
     editions = build_editions(checked, today=today)
     writers = [TreeWriter(language_docs_dir(docs_dir, e.language)) for e in editions]
-    done = _write_cached(writers, hits, units, keys, cache)
-    pages = [sum(len(o.pages) for o in outputs) for outputs in done]
+    outputs = _write_cached(writers, hits, units, keys, cache)
     fresh: dict[str, list[AgencyOutput | None]] = {}
-
-    def keep(edition: int, output: AgencyOutput) -> None:
-        name = output.id
-        if keys[name]:
-            cache.put_files(units[name], keys[name], edition, output.files)
-
-    known = {name: key for name, key in keys.items() if key}
     trees = [Tree(writer.root, writer.known) for writer in writers]
-    for rendered in render_site(editions, done=done, keys=known, keep=keep, trees=trees):
-        writer = writers[rendered.edition]
-        writer.write(rendered.files, rendered.versions)
-        for path, known_version in rendered.kept.items():
-            if not writer.keep(path, known_version):
-                raise BuildError(f"{writer.root / path} changed during the build: build again.")
-        pages[rendered.edition] += len(rendered.pages)
+    for rendered in agencies if agencies is not None else render_agencies(editions, keep=work.keep):
+        _write(writers, rendered)
         for output in rendered.agencies:
-            outputs = fresh.setdefault(output.id, [None] * len(editions))
-            outputs[rendered.edition] = output
+            outputs[rendered.edition].append(output)
+            fresh.setdefault(output.id, [None] * len(editions))[rendered.edition] = output
+    pages = [sum(len(output.pages) for output in group) for group in outputs]
+    for rendered in render_lists(editions, outputs, trees=trees):
+        _write(writers, rendered)
+        pages[rendered.edition] += len(rendered.pages)
     for name, unit in units.items():
         if name not in hits and keys[name]:
             # An agency with only drafts is not on the site yet: no outputs.
-            outputs = fresh.get(name, [None] * len(editions))
             findings = _findings(unit, checked.report.diagnostics)
-            cache.put(unit, keys[name], CachedAgency(findings, tuple(outputs)))
+            made = tuple(fresh.get(name, [None] * len(editions)))
+            cache.put(unit, keys[name], CachedAgency(findings, made))
     stats = [writer.finish() for writer in writers]
     return Generated(
         plans=len([f for f in files if not is_translation(f)]),
-        agencies=len(done[0]) + len(editions[0].site.agencies),
+        agencies=len(outputs[0]),
         files=sum(len(writer.kept) for writer in writers),
         stats=WriteStats(
             written=sum(s.written for s in stats),
@@ -120,6 +128,81 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
         warnings=len(report.warnings),
         pages={e.language.code: count for e, count in zip(editions, pages, strict=True)},
     )
+
+
+class _Changes:
+    """The check of the changed agencies' files and, if they have no error,
+    the rendering of the agencies. For a few agencies (an edit), in a
+    process of its own, which starts before they are known and loads the
+    checker (the plain-language grader alone takes longer than the rest of
+    such a build's own work) while this one reads the cache. Otherwise here:
+    the check when `result` is called, and the agencies to be rendered
+    (`render_agencies`) as the caller writes them."""
+
+    def __init__(self, cache: AgencyCache, today: date, *, early: bool) -> None:
+        self.cache = cache
+        self.today = today
+        self.changed: dict[str, tuple[list[Path], str]] = {}
+        self._process: Background[tuple[CheckResult, list[Rendered]]] | None = None
+        if early and can_fork():
+            self._process = Background(self._check_and_render, _load_checker)
+
+    def start(self, changed: dict[str, tuple[list[Path], str]]) -> None:
+        """Check and render the agencies `changed`: their files and keys."""
+        self.changed = changed
+        if self._process is None:
+            return
+        if 0 < len(self.files) < CHECK_PARALLEL_FROM:
+            self._process.send(changed)
+        else:
+            self._process.stop()
+            self._process = None
+
+    @property
+    def files(self) -> list[Path]:
+        return [path for unit, _key in self.changed.values() for path in unit]
+
+    def keep(self, edition: int, output: AgencyOutput) -> None:
+        unit, key = self.changed[output.id]
+        if key:
+            self.cache.put_files(unit, key, edition, output.files)
+
+    def _check_and_render(
+        self, changed: dict[str, tuple[list[Path], str]]
+    ) -> tuple[CheckResult, list[Rendered]]:
+        self.changed = changed
+        checked = check_paths(self.files, today=self.today, jobs=1)
+        if checked.report.errors:
+            return checked, []
+        editions = build_editions(checked, today=self.today)
+        return checked, list(render_agencies(editions, jobs=1, keep=self.keep))
+
+    def result(self) -> tuple[CheckResult, list[Rendered] | None]:
+        """The check, and the agencies rendered (None: not yet)."""
+        if self._process is not None:
+            process, self._process = self._process, None
+            return process.result()
+        return check_paths(self.files, today=self.today), None
+
+    def close(self) -> None:
+        """Stop the process, if the build ended without its result."""
+        if self._process is not None:
+            self._process.stop()
+            self._process = None
+
+
+def _load_checker() -> None:
+    from generator.check import coverage_rules, plain_language, rules, schema  # noqa: F401
+
+    plain_language.load_grader()
+
+
+def _write(writers: list[TreeWriter], rendered: Rendered) -> None:
+    writer = writers[rendered.edition]
+    writer.write(rendered.files, rendered.versions)
+    for path, known_version in rendered.kept.items():
+        if not writer.keep(path, known_version):
+            raise BuildError(f"{writer.root / path} changed during the build: build again.")
 
 
 def _write_cached(

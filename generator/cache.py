@@ -31,7 +31,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Severity
 from generator.load.discover import display_path
 from generator.resources import PACKAGE_DIR, SCHEMA_DIR
 
@@ -95,8 +95,11 @@ def _fast_pickling() -> None:
     """Pickle the small records that cache entries hold by their fields, to
     be rebuilt by their constructors: several times faster to load than the
     default for slotted dataclasses, which looks up the fields of each."""
+    from markupsafe import Markup
+
     from generator.check import freshness
     from generator.model import records, section_records, site
+    from generator.model.status import Status
     from generator.render import listing
 
     for module in (records, section_records, site, listing, freshness):
@@ -108,6 +111,18 @@ def _fast_pickling() -> None:
             ):
                 copyreg.pickle(value, _by_fields(value))
     copyreg.pickle(Diagnostic, _by_fields(Diagnostic))
+    # Markup and the enumerations are rebuilt without running Python code:
+    # a listing holds many of them.
+    copyreg.pickle(Markup, lambda text: (str.__new__, (Markup, str(text))))
+    for kind in (Status, Severity):
+        copyreg.pickle(kind, lambda member: (getattr, (type(member), member.name)))
+
+
+def pickled_source(value: Any) -> str:
+    """A hash of `value`'s pickle: the same for the same records built the
+    same way, in every process (records are pickled by their fields)."""
+    _fast_pickling()
+    return hashlib.blake2b(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
 
 
 def unpickle(data: bytes) -> Any:
@@ -181,15 +196,27 @@ class Store:
 
     def get(self, name: str, key: str) -> Any | None:
         """The value stored for `name` if it was stored with `key`, else None."""
+        return self.load(self.read(name, key))
+
+    def read(self, name: str, key: str) -> bytes | None:
+        """The entry for `name` if it was stored with `key`, still pickled."""
         path = self._path(name)
         if path is None:
             return None
         try:
-            data = path.read_bytes()
-            stored_key, value = unpickle(zlib.decompress(data) if self.compress else data)
-        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            stored, _, value = path.read_bytes().partition(b"\n")
+        except OSError:
             return None
-        return value if stored_key == key else None
+        return value if stored == key.encode() else None
+
+    def load(self, value: bytes | None) -> Any | None:
+        """An entry that `read` gave, unpickled; None if it cannot be."""
+        if value is None:
+            return None
+        try:
+            return unpickle(zlib.decompress(value) if self.compress else value)
+        except (zlib.error, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            return None
 
     def put(self, name: str, key: str, value: Any) -> None:
         path = self._path(name)
@@ -197,9 +224,12 @@ class Store:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            data = pickle.dumps((key, value), pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as out:
+                # The key first, on a line of its own: a stale entry is
+                # known without reading the rest.
+                out.write(key.encode() + b"\n")
                 out.write(zlib.compress(data, 1) if self.compress else data)
             Path(temporary).replace(path)
         except OSError:
@@ -234,6 +264,7 @@ class AgencyCache:
         self.setting = f"{root_url} {today.isoformat()} {languages_setting(languages)}"
         self._agencies = Store("agencies")
         self._files = Store("agency-files", compress=True)
+        self._names: dict[tuple[Path, ...], str] = {}
 
     def key(self, unit: Sequence[Path]) -> str:
         """The fingerprint of the agency's files (their names as the findings
@@ -245,9 +276,19 @@ class AgencyCache:
             return ""
         return fingerprint(self.setting, inputs)
 
-    def get(self, unit: Sequence[Path], key: str) -> CachedAgency | None:
-        name = _unit_name(unit)
-        found = self._agencies.get(name, key)
+    def filled(self) -> bool:
+        """Whether any agency is in the cache (a build has run before)."""
+        folder = self._agencies.folder
+        return folder is not None and folder.is_dir() and any(folder.iterdir())
+
+    def read(self, unit: Sequence[Path], key: str) -> bytes | None:
+        """The agency's entry if it was stored under `key`, still pickled."""
+        return self._agencies.read(self._name(unit), key)
+
+    def load(self, unit: Sequence[Path], entry: bytes) -> CachedAgency | None:
+        """The entry `read` gave for the agency; None if it cannot be used."""
+        name = self._name(unit)
+        found = self._agencies.load(entry)
         if not isinstance(found, CachedAgency):
             return None
         for language, output in zip(self.languages, found.outputs, strict=True):
@@ -256,19 +297,27 @@ class AgencyCache:
                 return None
         return found
 
+    def get(self, unit: Sequence[Path], key: str) -> CachedAgency | None:
+        entry = self.read(unit, key)
+        return self.load(unit, entry) if entry is not None else None
+
     def put(self, unit: Sequence[Path], key: str, agency: CachedAgency) -> None:
-        self._agencies.put(_unit_name(unit), key, agency)
+        self._agencies.put(self._name(unit), key, agency)
 
     def files(self, unit: Sequence[Path], key: str, edition: int) -> dict[str, bytes] | None:
         """The files of the agency's output in edition `edition`."""
-        found = self._files.get(f"{_unit_name(unit)} {self.languages[edition].code}", key)
+        found = self._files.get(f"{self._name(unit)} {self.languages[edition].code}", key)
         return found if isinstance(found, dict) else None
 
     def put_files(
         self, unit: Sequence[Path], key: str, edition: int, files: dict[str, bytes]
     ) -> None:
-        self._files.put(f"{_unit_name(unit)} {self.languages[edition].code}", key, files)
+        self._files.put(f"{self._name(unit)} {self.languages[edition].code}", key, files)
 
-
-def _unit_name(unit: Sequence[Path]) -> str:
-    return " ".join(sorted({os.path.realpath(path.parent) for path in unit}))
+    def _name(self, unit: Sequence[Path]) -> str:
+        """The agency's name in the cache: its folder (or folders)."""
+        found = self._names.get(tuple(unit))
+        if found is None:
+            found = " ".join(sorted({os.path.abspath(path.parent) for path in unit}))  # noqa: PTH100
+            self._names[tuple(unit)] = found
+        return found

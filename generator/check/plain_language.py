@@ -36,6 +36,12 @@ def _textstat() -> Any:
     return textstat
 
 
+def load_grader() -> None:
+    """Load textstat and its dictionary now (for a process that will grade
+    text soon, and has time now)."""
+    _textstat().flesch_kincaid_grade("Ready.")
+
+
 def _cache_file() -> Path | None:
     root = cache_root()
     return root / "plain-language.json" if root is not None else None

@@ -15,6 +15,7 @@ passes its `AgencyOutput` instead of its model."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -124,23 +125,32 @@ def render_site(
     *,
     jobs: int | None = None,
     done: Sequence[Sequence[AgencyOutput]] = (),
-    keys: Mapping[str, str] | None = None,
     keep: Callable[[int, AgencyOutput], None] | None = None,
     trees: Sequence[Tree] = (),
 ) -> Iterator[Rendered]:
     """Every file of each edition's docs tree, task by task in no set order;
-    the original language's (edition 0) also holds the shared files. The
-    agencies of `edition.site` are rendered; `done[i]` are edition i's
-    agencies rendered before (their files are the caller's to write). `keys`
-    gives each agency's cache fingerprint (see `Listing.key`); `keep(i,
-    output)` is called, in the process that rendered it, with each agency
-    rendered for edition i, to cache it; `trees[i]` is edition i's docs
-    tree, whose unchanged list pages are `kept`. Every language
-    has the same pages (a translation changes text, never what there is),
-    which is checked once all are rendered."""
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    the original language's (edition 0) also holds the shared files: the
+    agencies of `edition.site` (see `render_agencies`), then the lists of
+    these and of `done[i]`, edition i's agencies rendered before (see
+    `render_lists`)."""
     outputs = [list(done[index]) if done else [] for index in range(len(editions))]
-    pages: list[set[str]] = [set().union(*(o.pages for o in found)) for found in outputs]
+    for rendered in render_agencies(editions, jobs=jobs, keep=keep):
+        outputs[rendered.edition].extend(rendered.agencies)
+        yield rendered
+    yield from render_lists(editions, outputs, jobs=jobs, trees=trees)
+
+
+def render_agencies(
+    editions: Sequence[Edition],
+    *,
+    jobs: int | None = None,
+    keep: Callable[[int, AgencyOutput], None] | None = None,
+) -> Iterator[Rendered]:
+    """The files of the agencies of each `edition.site`, task by task, with
+    each agency's output (`Rendered.agencies`). `keep(i, output)` is called,
+    in the process that rendered it, with each agency rendered for edition
+    i, to cache it."""
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
     agency_tasks = [
         Task(index, "agencies", start, min(start + AGENCIES_PER_TASK, len(edition.site.agencies)))
         for index, edition in enumerate(editions)
@@ -148,30 +158,43 @@ def render_site(
     ]
     count = max((len(e.site.agencies) for e in editions), default=0)
     parallel = workers > 1 and count >= PARALLEL_FROM
-    state = _State(editions, keys or {}, keep)
-    for rendered in _run_all(state, agency_tasks, workers if parallel else 1):
-        outputs[rendered.edition].extend(rendered.agencies)
-        pages[rendered.edition] |= rendered.pages
-        yield rendered
+    yield from _run_all(_State(editions, keep), agency_tasks, workers if parallel else 1)
+
+
+def render_lists(
+    editions: Sequence[Edition],
+    outputs: Sequence[Sequence[AgencyOutput]],
+    *,
+    jobs: int | None = None,
+    trees: Sequence[Tree] = (),
+) -> Iterator[Rendered]:
+    """The pages about every agency, `outputs[i]` being edition i's, and the
+    files made from them, task by task. `trees[i]` is edition i's docs tree,
+    whose unchanged list pages are `kept`. Every language has the same pages
+    (a translation changes text, never what there is), which is checked
+    once all are rendered."""
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    pages: list[set[str]] = [set().union(*(o.pages for o in found)) for found in outputs]
     # One task per language, so that each process reads one language's
-    # listings; the original's also makes the data files.
+    # listings; the original's also makes the scorecards.
     list_tasks = [Task(index, "lists") for index in range(len(editions))]
     parallel = workers > 1 and len(outputs[0] if outputs else ()) >= PARALLEL_FROM
     store = Store("list-pages-known")
     names = [_edition_name(edition) for edition in editions]
     known = [store.get(name, LIST_RECORD) or {} for name in names]
     listed: list[dict[str, tuple[str, str]]] = [{} for _ in editions]
-    state = _State(editions, keys or {}, keep, outputs, trees, known)
-    made_data = not editions
-    for rendered in _run_all(state, list_tasks, workers if parallel else 1):
+    state = _State(editions, None, outputs, trees, known)
+
+    def data() -> Iterator[Rendered]:
+        # In this process while the workers make the lists: these files are
+        # large, and would cost more to send from a worker than to make.
+        if editions:
+            yield Rendered(0, data_files(outputs[0], editions[0].root_url), frozenset())
+
+    for rendered in _run_all(state, list_tasks, workers if parallel else 1, meanwhile=data):
         pages[rendered.edition] |= rendered.pages
         listed[rendered.edition].update(rendered.listed)
         yield rendered
-        if not made_data:
-            # Here, once a worker is free, rather than with the lists: these
-            # files are large, and would cost more to send than to make.
-            made_data = True
-            yield Rendered(0, data_files(outputs[0], editions[0].root_url), frozenset())
     for name, before, now in zip(names, known, listed, strict=True):
         if now != before:
             store.put(name, LIST_RECORD, now)
@@ -200,7 +223,6 @@ class _State:
     """What the tasks render from."""
 
     editions: Sequence[Edition]
-    keys: Mapping[str, str]
     keep: Callable[[int, AgencyOutput], None] | None
     outputs: Sequence[Sequence[AgencyOutput]] = ()  # each edition's agencies
     trees: Sequence[Tree] = ()
@@ -213,16 +235,28 @@ class _State:
 _STATE: _State | None = None
 
 
-def _run_all(state: _State, tasks: list[Task], workers: int) -> Iterator[Rendered]:
+def _run_all(
+    state: _State,
+    tasks: list[Task],
+    workers: int,
+    meanwhile: Callable[[], Iterator[Rendered]] | None = None,
+) -> Iterator[Rendered]:
+    """The tasks' results, and what `meanwhile` gives, made in this process
+    while the workers run."""
     global _STATE
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if meanwhile is not None:
+            yield from meanwhile()
         renderer = _Renderer(state)
         yield from (renderer.run(task) for task in tasks)
         return
     _STATE = state
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap_unordered(_run_in_worker, tasks)
+            results = pool.imap_unordered(_run_in_worker, tasks)
+            if meanwhile is not None:
+                yield from meanwhile()
+            yield from results
     finally:
         _STATE = None
 
@@ -234,6 +268,10 @@ def _run_in_worker(task: Task) -> Rendered:
     global _WORKER
     assert _STATE is not None
     if _WORKER is None:  # each pool forks new workers
+        # What the worker inherits lives as long as it does: the cycle
+        # collector need not walk it (nor touch its pages, shared with the
+        # parent until written).
+        gc.freeze()
         _WORKER = _Renderer(_STATE)
     return _WORKER.run(task)
 
@@ -256,6 +294,7 @@ class _Renderer:
         edition = self.editions[index]
         ordered = sorted(self.state.outputs[index], key=lambda output: output.order)
         listings = [output.listing.get() for output in ordered]
+        gc.freeze()  # kept to the end, as above
         pages = [page for part in LISTS.values() for page in part(listings, edition.messages)]
         rendered = self._render_lists(index, pages)
         rendered.files.update(edition_files(edition, listings))
@@ -293,14 +332,14 @@ class _Renderer:
         return Rendered(index, files, _urls(pages), versions=versions, kept=kept, listed=listed)
 
     def _page_key(self, index: int, page: Page) -> str:
-        """Everything a list page is rendered from. The listings in it stand
-        for themselves by their keys (see generator/render/listing.py)."""
+        """Everything a list page is rendered from. The records of the
+        listings in it stand for themselves by their sources (see
+        generator/render/listing.py)."""
         edition = self.editions[index]
         return fingerprint(
             edition.language.code,
             edition.root_url,
             languages_setting(self.languages),
-            " ".join(sorted(str(path) for path in edition.incomplete)),
             repr((page.url, page.template, page.title, page.description)),
             repr((page.searchable, page.hide, page.context)),
         )
@@ -317,7 +356,7 @@ class _Renderer:
             if task.edition == 0:
                 files.update(agency_data_files(agency))
                 data = agency_data(agency, edition.root_url)
-            listing = make_listing(agency, edition.messages, self.state.keys.get(agency.id, ""))
+            listing = make_listing(agency, edition.messages)
             versions = {path: version(content) for path, content in files.items()}
             output = AgencyOutput(
                 agency.id,

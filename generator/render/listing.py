@@ -6,23 +6,29 @@ plans for the feed and the examples.
 A `Listing` is worked out from the agency's model when its pages are
 rendered, and kept with them in the build cache: the lists are then made
 from listings alone, so that a build after a one-plan change does not read,
-model or render the other agencies again. It holds only small records, and
-everything in it follows from the agency's files, the day, the language and
-the generator: its `key` (the agency's cache fingerprint) stands for all of
-it where a list page's inputs are compared between builds."""
+model or render the other agencies again.
+
+Each record carries a `source`, a hash of what it holds, which stands for it
+where a list page's inputs are compared between builds (its repr is its
+source): a page is rendered again only when what it shows changed. A
+listing's source covers everything in it but its promises and plans, which
+have records (and sources) of their own: a page that shows them shows those
+records, never reaches them through the listing."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from markupsafe import Markup
 
-from generator.cache import Kept
+from generator.cache import Kept, pickled_source
 from generator.check.freshness import Freshness
-from generator.model import AgencyPlans, Tally
-from generator.model.records import Agency, ServiceLevel, Status
+from generator.model import AgencyPlans, Plan, Tally
+from generator.model.records import Agency, ServiceLevel, Standard, Status
 from generator.model.section_records import Complaints, Feedback
 from generator.render import urls
 from generator.render.languages import lang_attr
@@ -30,14 +36,14 @@ from generator.render.messages import Messages
 from generator.render.results import latest_short
 
 
-def _repr(record: object) -> str:
-    """A record's repr: its `source` when it has one (everything else in it
-    follows from that), else all its fields."""
-    source = getattr(record, "source", "")
-    if source:
-        return f"{type(record).__name__}({source!r})"
-    values = ", ".join(f"{f.name}={getattr(record, f.name)!r}" for f in fields(record))  # type: ignore[arg-type]
-    return f"{type(record).__name__}({values})"
+def _repr(record: Any) -> str:
+    return f"{type(record).__name__}({record.source!r})"
+
+
+def _source(*values: object) -> str:
+    """The hash of `values` (strings, numbers, tuples of them: their repr is
+    the same in every process)."""
+    return hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -51,7 +57,7 @@ class AgencyRow:
     example: bool
     tally_short: Markup
     lang: Markup  # ` lang="en"` when the agency's text is in another language
-    source: str  # the agency's cache fingerprint, "" without one
+    source: str  # see the module
 
     __repr__ = _repr
 
@@ -69,7 +75,7 @@ class PromiseListRow:
     latest: Markup  # "91.2% (Q3 2026)", or "" without a result
     channel_types: tuple[str, ...]
     lang: Markup
-    source: str  # the agency's cache fingerprint and the promise's id, or ""
+    source: str
 
     __repr__ = _repr
 
@@ -134,7 +140,7 @@ class PlanSummary:
     published: date
     last_changed: date
     url: str  # its page
-    source: str  # the agency's cache fingerprint and the plan's key, or ""
+    source: str
 
     __repr__ = _repr
 
@@ -146,92 +152,123 @@ AGENCY_WIDE = "agency-wide"
 @dataclass(frozen=True, slots=True, repr=False)
 class Listing:
     id: str
-    key: str  # the agency's cache fingerprint in this language, "" without one
     current: CurrentPlan
     row: AgencyRow
     tally: Tally
     promises: tuple[PromiseListRow, ...]
     scores: tuple[FrameworkScore, ...]
     plans: tuple[PlanSummary, ...]
+    source: str  # all but the promises and plans (see the module)
 
-    def __repr__(self) -> str:
-        # Everything in a listing follows from its key (see the module).
-        if self.key:
-            return f"Listing({self.id!r}, {self.key!r})"
-        fields = (self.current, self.row, self.tally, self.promises, self.scores, self.plans)
-        return f"Listing({self.id!r}, {', '.join(map(repr, fields))})"
+    __repr__ = _repr
 
 
-def make_listing(agency: AgencyPlans, messages: Messages, key: str = "") -> Listing:
+def make_listing(agency: AgencyPlans, messages: Messages) -> Listing:
     plan = agency.current
     lang = lang_attr(plan.language, messages.language)
     tally = Tally.of(plan.standards)
+    url = urls.agency_url(agency.id)
+    current = CurrentPlan(
+        key=plan.key,
+        agency=plan.agency,
+        language=plan.language,
+        example=plan.example,
+        has_service_levels=bool(plan.service_levels),
+        details=Kept(Details(plan.service_levels, plan.complaints, plan.feedback)),
+        freshness=plan.freshness,
+    )
+    row = _agency_row(plan.agency, url, plan.example, tally, messages, lang)
+    scores = tuple(
+        FrameworkScore(
+            id=cover.framework.id,
+            short_title=cover.framework.short_title,
+            met=cover.met,
+            total=cover.total,
+            missed=tuple(r.requirement.id for r in cover.results if not r.met),
+        )
+        for cover in plan.coverage
+    )
     return Listing(
         id=agency.id,
-        key=key,
-        current=CurrentPlan(
-            key=plan.key,
-            agency=plan.agency,
-            language=plan.language,
-            example=plan.example,
-            has_service_levels=bool(plan.service_levels),
-            details=Kept(Details(plan.service_levels, plan.complaints, plan.feedback)),
-            freshness=plan.freshness,
-        ),
-        row=AgencyRow(
-            name=plan.agency.name,
-            level=plan.agency.level,
-            place=plan.agency.jurisdiction,
-            url=urls.agency_url(agency.id),
-            example=plan.example,
-            tally_short=messages("lists.tally", count=tally.met, measured=tally.measured)
-            if tally.measured
-            else messages("lists.no_results", count=tally.total),
-            lang=lang,
-            source=key,
-        ),
+        current=current,
+        row=row,
         tally=tally,
         promises=tuple(
-            PromiseListRow(
-                agency_name=plan.agency.name,
-                url=urls.agency_url(agency.id),
-                id=standard.id,
-                promise=standard.promise,
-                status=standard.status,
-                category=standard.service.category if standard.service else AGENCY_WIDE,
-                latest=latest_short(standard, messages),
-                channel_types=tuple(dict.fromkeys(c.type for c in standard.channels)),
-                lang=lang,
-                source=f"{key} {standard.id}" if key else "",
-            )
-            for standard in plan.standards
+            _promise_row(plan.agency.name, url, s, messages, lang) for s in plan.standards
         ),
-        scores=tuple(
-            FrameworkScore(
-                id=cover.framework.id,
-                short_title=cover.framework.short_title,
-                met=cover.met,
-                total=cover.total,
-                missed=tuple(r.requirement.id for r in cover.results if not r.met),
-            )
-            for cover in plan.coverage
+        scores=scores,
+        plans=tuple(_plan_summary(urls.plan_url(agency, each), each) for each in agency.plans),
+        # The details are pickled once, for the cache, and hashed as they are.
+        source=pickled_source((agency.id, current, row.source, tally, scores)),
+    )
+
+
+def _agency_row(
+    agency: Agency, url: str, example: bool, tally: Tally, messages: Messages, lang: Markup
+) -> AgencyRow:
+    tally_short = (
+        messages("lists.tally", count=tally.met, measured=tally.measured)
+        if tally.measured
+        else messages("lists.no_results", count=tally.total)
+    )
+    values = (agency.name, agency.level, agency.jurisdiction, url, example, tally_short, lang)
+    return AgencyRow(*values, source=_source(*map(str, values)))
+
+
+def _promise_row(
+    agency_name: str, url: str, standard: Standard, messages: Messages, lang: Markup
+) -> PromiseListRow:
+    category = standard.service.category if standard.service else AGENCY_WIDE
+    latest = latest_short(standard, messages)
+    channel_types = tuple(dict.fromkeys(c.type for c in standard.channels))
+    return PromiseListRow(
+        agency_name=agency_name,
+        url=url,
+        id=standard.id,
+        promise=standard.promise,
+        status=standard.status,
+        category=category,
+        latest=latest,
+        channel_types=channel_types,
+        lang=lang,
+        source=_source(
+            agency_name,
+            url,
+            standard.id,
+            standard.promise,
+            standard.status.value,
+            category,
+            str(latest),
+            channel_types,
+            str(lang),
         ),
-        plans=tuple(
-            PlanSummary(
-                agency=each.agency,
-                key=each.key,
-                title=each.title,
-                status=each.status,
-                language=each.language,
-                example=each.example,
-                summary=each.summary,
-                published=each.published,
-                last_changed=each.last_changed,
-                url=urls.plan_url(agency, each),
-                source=f"{key} {each.key}" if key else "",
-            )
-            for each in agency.plans
-        ),
+    )
+
+
+def _plan_summary(url: str, plan: Plan) -> PlanSummary:
+    values = (
+        plan.key,
+        plan.title,
+        plan.status,
+        plan.language,
+        plan.example,
+        plan.summary,
+        plan.published.isoformat(),
+        plan.last_changed.isoformat(),
+        url,
+    )
+    return PlanSummary(
+        agency=plan.agency,
+        key=plan.key,
+        title=plan.title,
+        status=plan.status,
+        language=plan.language,
+        example=plan.example,
+        summary=plan.summary,
+        published=plan.published,
+        last_changed=plan.last_changed,
+        url=url,
+        source=_source(repr(plan.agency), *values),
     )
 
 
