@@ -23,7 +23,7 @@ from pathlib import Path
 from generator.background import Background, can_fork
 from generator.cache import AgencyCache, CachedAgency, cache_root
 from generator.check import PARALLEL_FROM as CHECK_PARALLEL_FROM
-from generator.check import CheckResult, check_paths
+from generator.check import CheckedPlan, CheckResult, check_paths
 from generator.diagnostics import Diagnostic, Report
 from generator.errors import BuildError
 from generator.load.discover import display_path, find_plan_files, is_translation
@@ -63,12 +63,27 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
     and the generator) are the same as in an earlier build is neither
     checked, modelled nor rendered again: its findings, its files and what
     the lists show of it come from the build cache (generator/cache.py)."""
-    cache = AgencyCache(site_languages(), site_config().site_url, today)
-    work = _Changes(cache, today, early=cache.filled())
+    files = find_plan_files(list(paths))
     try:
-        return _generate(find_plan_files(list(paths)), cache, work, docs_dir=docs_dir, today=today)
+        return _generate_with(files, docs_dir=docs_dir, today=today, cached=True)
+    except _Misplaced:
+        return _generate_with(files, docs_dir=docs_dir, today=today, cached=False)
+
+
+def _generate_with(files: list[Path], *, docs_dir: Path, today: date, cached: bool) -> Generated:
+    cache = AgencyCache(site_languages(), site_config().site_url, today, on=cached)
+    work = _Changes(cache, today, early=cache.on and cache.filled())
+    try:
+        return _generate(files, cache, work, docs_dir=docs_dir, today=today)
     finally:
         work.close()
+
+
+class _Misplaced(Exception):
+    """A plan is in a folder not named after its agency. The agency cache
+    keeps an agency's work under its folder, and lists only the agencies
+    whose folders changed: it cannot stand for such a layout, which the
+    folder-name rule allows outside a folder named plans/."""
 
 
 def _generate(
@@ -87,6 +102,8 @@ def _generate(
         work = _Changes(cache, today, early=False)
         work.start({name: (unit, keys[name]) for name, unit in units.items() if name not in hits})
     checked, agencies = work.result()
+    if cache.on and any(_misplaced(plan) for plan in checked.plans):
+        raise _Misplaced
     report = Report(files=files)
     for entry in hits.values():
         report.extend(entry.diagnostics)
@@ -163,7 +180,7 @@ class _Changes:
         return [path for unit, _key in self.changed.values() for path in unit]
 
     def keep(self, edition: int, output: AgencyOutput) -> None:
-        unit, key = self.changed[output.id]
+        unit, key = self.changed.get(output.id, ((), ""))
         if key:
             self.cache.put_files(unit, key, edition, output.files)
 
@@ -195,6 +212,11 @@ def _load_checker() -> None:
     from generator.check import coverage_rules, plain_language, rules, schema  # noqa: F401
 
     plain_language.load_grader()
+
+
+def _misplaced(plan: CheckedPlan) -> bool:
+    agency = plan.data.get("agency") if isinstance(plan.data, dict) else None
+    return not isinstance(agency, dict) or agency.get("id") != plan.path.parent.name
 
 
 def _write(writers: list[TreeWriter], rendered: Rendered) -> None:

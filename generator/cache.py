@@ -257,11 +257,14 @@ class AgencyCache:
     and the generator. The files of its pages are kept apart, compressed:
     they are read only when the docs tree no longer holds them."""
 
-    def __init__(self, languages: Sequence[Language], root_url: str, today: date) -> None:
+    def __init__(
+        self, languages: Sequence[Language], root_url: str, today: date, *, on: bool = True
+    ) -> None:
         self.languages = languages
         from generator.render.languages import languages_setting
 
         self.setting = f"{root_url} {today.isoformat()} {languages_setting(languages)}"
+        self.on = on and cache_root() is not None
         self._agencies = Store("agencies")
         self._files = Store("agency-files", compress=True)
         self._names: dict[tuple[Path, ...], str] = {}
@@ -269,7 +272,9 @@ class AgencyCache:
     def key(self, unit: Sequence[Path]) -> str:
         """The fingerprint of the agency's files (their names as the findings
         show them, and their bytes); "" when one cannot be read (the check
-        then says why)."""
+        then says why, or the cache is off)."""
+        if not self.on:
+            return ""
         try:
             inputs = [display_path(path).encode() + b"\0" + path.read_bytes() for path in unit]
         except OSError:

@@ -4,14 +4,15 @@ stylesheet in every language; the data files, the schema and the example
 plans once, with the original language. Everything is returned as bytes
 keyed by path; nothing here writes to disk.
 
-The work is cut into tasks (a few agencies of one language, or one kind of
-list page) that render independently, on every core for a large site, and
-the files come back task by task so that the writer can write them as they
-come instead of holding the whole site in memory. The agencies come first:
-each gives, with its pages, its `Listing` (what the lists show of it) and
-its part of the data files; the lists are then made from these alone. An
-agency whose pages are in the build cache is not rendered again: the caller
-passes its `AgencyOutput` instead of its model."""
+The work is cut into tasks (a few agencies of one language, or the lists of
+one language) that render independently, on every core for a large site,
+and the files come back task by task so that the writer can write them as
+they come instead of holding the whole site in memory. The agencies come
+first (`render_agencies`): each gives, with its pages, its `Listing` (what
+the lists show of it) and its part of the data files; the lists are then
+made from these alone (`render_lists`). An agency whose pages are in the
+build cache is not rendered again: the caller passes its `AgencyOutput`
+instead of its model."""
 
 from __future__ import annotations
 
