@@ -3,14 +3,16 @@ between runs so that a build after a one-plan change redoes only that plan's
 work. Under $XDG_CACHE_HOME/service-plans/ (or SERVICE_PLANS_CACHE; `off`
 turns it off).
 
-An entry is stored under a name (a plan file, an agency and a language) with
+An entry is stored under a name (an agency, a list page, a docs tree) with
 the fingerprint of everything it was worked out from: the bytes of the input
 files, the day, and the generator itself (its code, templates, messages,
-schema and the versions of the libraries that shape its output). A different
-fingerprint is a miss and the entry is replaced, so the cache holds one entry
-per name and never serves a stale one. Entries are pickles written by this
-program into the user's own cache folder; an unreadable entry is a miss, and
-a cache that cannot be written is simply not kept."""
+schema and the versions of the libraries that shape its output), written on
+the entry's first line so that a stale entry is known without reading the
+rest. A different fingerprint is a miss and the entry is replaced, so the
+cache holds one entry per name and never serves a stale one. Entries are
+pickles written by this program into the user's own cache folder; an
+unreadable entry is a miss, and a cache that cannot be written is simply
+not kept."""
 
 from __future__ import annotations
 
