@@ -5,8 +5,9 @@ through a pipe."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
-import pickle
+import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
@@ -27,33 +28,36 @@ class Background(Generic[T]):
 
     def __init__(self, function: Callable[[Any], T], prepare: Callable[[], None]) -> None:
         context = multiprocessing.get_context("fork")
-        self._requests, requests = context.Pipe()
+        self._pipe, child = context.Pipe()
         self._process = context.Process(
-            target=_serve, args=(function, prepare, requests), daemon=True
+            target=_serve, args=(function, prepare, child, self._pipe), daemon=True
         )
         self._process.start()
-        requests.close()
-
-    def send(self, request: object) -> None:
-        self._requests.send(request)
+        child.close()
 
     @property
     def running(self) -> bool:
         return self._process.is_alive()
 
+    def send(self, request: object) -> None:
+        with contextlib.suppress(OSError):  # the child stopped: `result` says why
+            self._pipe.send(request)
+
     def stop(self) -> None:
         """Stop the child: there is nothing (more) to do."""
-        self._requests.close()
+        self._pipe.close()
         self._process.terminate()
         self._process.join()
 
     def result(self) -> T:
         try:
-            done, value = self._requests.recv()
+            done, value = self._pipe.recv()
         except EOFError:
             done, value = False, BuildError("A worker process of the build stopped.")
+        except Exception as error:  # an outcome that could not be rebuilt here
+            done, value = False, BuildError(f"A worker process of the build failed: {error!r}")
         finally:
-            self._requests.close()
+            self._pipe.close()
             self._process.join()
         if not done:
             raise value
@@ -61,20 +65,29 @@ class Background(Generic[T]):
 
 
 def _serve(
-    function: Callable[[Any], object], prepare: Callable[[], None], pipe: Connection
+    function: Callable[[Any], object],
+    prepare: Callable[[], None],
+    pipe: Connection,
+    parent_end: Connection,
 ) -> None:
+    # Without the parent's end, the child sees the end of the pipe (and
+    # stops) when the parent goes, however it goes.
+    parent_end.close()
     outcome: tuple[bool, object]
     try:
         prepare()
-        request = pipe.recv()
+        try:
+            request = pipe.recv()
+        except EOFError:
+            return
         outcome = (True, function(request))
-    except EOFError:
-        return
     except BaseException as error:  # sent to the parent, and raised there
+        error.add_note("In the build's background process:\n" + traceback.format_exc())
         outcome = (False, error)
     try:
         pipe.send(outcome)
-    except (pickle.PicklingError, TypeError, AttributeError) as error:
-        pipe.send((False, BuildError(f"A worker process of the build failed: {error!r}")))
+    except Exception as error:  # the outcome cannot be pickled
+        message = f"A worker process of the build failed: {outcome[1]!r} ({error!r})"
+        pipe.send((False, BuildError(message)))
     finally:
         pipe.close()

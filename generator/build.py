@@ -94,7 +94,11 @@ def _generate(
     stored = {name: cache.read(units[name], key) if key else None for name, key in keys.items()}
     work.start({name: (units[name], keys[name]) for name, entry in stored.items() if entry is None})
     # While the changed agencies are checked, the others come from the cache.
-    entries = {name: cache.load(units[name], e) for name, e in stored.items() if e is not None}
+    entries = {
+        name: cache.load(units[name], keys[name], entry)
+        for name, entry in stored.items()
+        if entry is not None
+    }
     del stored
     hits = {name: entry for name, entry in entries.items() if entry is not None}
     if len(hits) < len(entries):  # entries that could not be used after all
@@ -102,8 +106,6 @@ def _generate(
         work = _Changes(cache, today, early=False)
         work.start({name: (unit, keys[name]) for name, unit in units.items() if name not in hits})
     checked, agencies = work.result()
-    if cache.on and any(_misplaced(plan) for plan in checked.plans):
-        raise _Misplaced
     report = Report(files=files)
     for entry in hits.values():
         report.extend(entry.diagnostics)
@@ -112,6 +114,8 @@ def _generate(
         raise BuildError(
             "These plans have errors, so the site was not built:\n" + render_text(report).rstrip()
         )
+    if cache.on and any(_misplaced(plan) for plan in checked.plans):
+        raise _Misplaced
     editions = build_editions(checked, today=today)
     writers = [TreeWriter(language_docs_dir(docs_dir, e.language)) for e in editions]
     outputs = _write_cached(writers, hits, units, keys, cache)

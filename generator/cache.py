@@ -16,6 +16,7 @@ not kept."""
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
 import dataclasses
 import gc
@@ -237,10 +238,22 @@ class Store:
         except OSError:
             return
 
+    def holds(self, name: str, key: str) -> bool:
+        """Whether an entry is stored for `name` with `key` (read no further)."""
+        path = self._path(name)
+        if path is None:
+            return False
+        try:
+            with path.open("rb") as handle:
+                return handle.readline() == key.encode() + b"\n"
+        except OSError:
+            return False
+
     def remove(self, name: str) -> None:
         path = self._path(name)
         if path is not None:
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a cache that cannot be written
+                path.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,21 +305,23 @@ class AgencyCache:
         """The agency's entry if it was stored under `key`, still pickled."""
         return self._agencies.read(self._name(unit), key)
 
-    def load(self, unit: Sequence[Path], entry: bytes) -> CachedAgency | None:
+    def load(self, unit: Sequence[Path], key: str, entry: bytes) -> CachedAgency | None:
         """The entry `read` gave for the agency; None if it cannot be used."""
         name = self._name(unit)
         found = self._agencies.load(entry)
         if not isinstance(found, CachedAgency):
             return None
         for language, output in zip(self.languages, found.outputs, strict=True):
-            # Without its files (a cache cleaned in part), the agency is rendered again.
-            if output is not None and not self._files.has(f"{name} {language.code}"):
+            # Without its files as they were then (a cache cleaned in part,
+            # or a later build of other bytes that stopped half-way), the
+            # agency is checked and rendered again.
+            if output is not None and not self._files.holds(f"{name} {language.code}", key):
                 return None
         return found
 
     def get(self, unit: Sequence[Path], key: str) -> CachedAgency | None:
         entry = self.read(unit, key)
-        return self.load(unit, entry) if entry is not None else None
+        return self.load(unit, key, entry) if entry is not None else None
 
     def put(self, unit: Sequence[Path], key: str, agency: CachedAgency) -> None:
         self._agencies.put(self._name(unit), key, agency)

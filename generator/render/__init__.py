@@ -273,7 +273,7 @@ def _run_in_worker(task: Task) -> Rendered:
         # collector need not walk it (nor touch its pages, shared with the
         # parent until written).
         gc.freeze()
-        _WORKER = _Renderer(_STATE)
+        _WORKER = _Renderer(_STATE, in_worker=True)
     return _WORKER.run(task)
 
 
@@ -281,8 +281,9 @@ class _Renderer:
     """Renders tasks of the editions, keeping each language's Jinja2
     environment (and its compiled templates) from one task to the next."""
 
-    def __init__(self, state: _State) -> None:
+    def __init__(self, state: _State, *, in_worker: bool = False) -> None:
         self.state = state
+        self.in_worker = in_worker  # a worker process, which ends with its tasks
         self.editions = state.editions
         self.languages = [e.language for e in state.editions]
         self._environments: dict[int, Environment] = {}
@@ -295,7 +296,8 @@ class _Renderer:
         edition = self.editions[index]
         ordered = sorted(self.state.outputs[index], key=lambda output: output.order)
         listings = [output.listing.get() for output in ordered]
-        gc.freeze()  # kept to the end, as above
+        if self.in_worker:
+            gc.freeze()  # kept to the end, as above
         pages = [page for part in LISTS.values() for page in part(listings, edition.messages)]
         rendered = self._render_lists(index, pages)
         rendered.files.update(edition_files(edition, listings))

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator.build import generate_docs
+from generator.cache import AgencyCache
 from generator.errors import BuildError
+from generator.site_config import site_config, site_languages
 
 PLANS = Path(__file__).resolve().parents[2] / "plans"
 TODAY = date(2026, 11, 23)
@@ -71,3 +73,26 @@ def test_an_agency_outside_a_folder_of_its_name_is_built_without_the_cache(
         generate_docs([plans], docs_dir=tmp_path / "docs", today=TODAY)
         assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
     assert not list((tmp_path / "cache" / "agencies").glob("*.pickle"))
+
+
+def test_an_agency_whose_files_in_the_cache_are_of_other_bytes_is_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build of an edited plan that stopped half-way has stored the pages
+    of the edit, not yet its entry. Back to the old bytes, the agency's old
+    entry matches, but its pages in the cache do not: the agency is checked
+    and rendered again rather than the build stopping."""
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
+    plans = tmp_path / "plans"
+    shutil.copytree(PLANS / "example-county-health", plans / "example-county-health")
+    generate_docs([plans], docs_dir=tmp_path / "docs", today=TODAY)
+    before = (tmp_path / "docs" / "agencies" / "example-county-health" / "index.md").read_bytes()
+    cache = AgencyCache(site_languages(), site_config().site_url, TODAY)
+    unit = sorted((plans / "example-county-health").glob("*.yaml"))
+    for index in range(len(site_languages())):
+        cache.put_files(unit, "the key of an edit", index, {"agencies/x/index.md": b"edit"})
+    shutil.rmtree(tmp_path / "docs")
+    generate_docs([plans], docs_dir=tmp_path / "docs", today=TODAY)
+    page = tmp_path / "docs" / "agencies" / "example-county-health" / "index.md"
+    assert page.read_bytes() == before
+    assert not (tmp_path / "docs" / "agencies" / "x").exists()

@@ -46,3 +46,23 @@ def test_a_child_with_nothing_to_do_is_stopped() -> None:
     work = Background(_answer, _prepare)
     work.stop()
     assert not work.running
+
+
+def _broken() -> None:
+    raise BuildError("the grader could not load")
+
+
+def test_a_child_that_cannot_get_ready_says_why() -> None:
+    work = Background(_answer, _broken)
+    work.send(1)
+    with pytest.raises(BuildError, match="could not load"):
+        work.result()
+
+
+def test_a_child_stops_when_its_parent_lets_go_of_the_pipe() -> None:
+    """Without the parent's end of the pipe, the child sees its end when the
+    parent goes, however it goes (here: the parent's end is closed)."""
+    work = Background(_answer, _prepare)
+    work._pipe.close()
+    work._process.join(timeout=10)
+    assert not work.running
