@@ -15,6 +15,10 @@ from typing import Any, Generic, TypeVar
 from generator.errors import BuildError
 
 T = TypeVar("T")
+_STOPPED = (
+    "The build stopped unexpectedly: a process it started ended without its work. "
+    "Build again; if this happens again, report it with this message."
+)
 
 
 def can_fork() -> bool:
@@ -53,9 +57,9 @@ class Background(Generic[T]):
         try:
             done, value = self._pipe.recv()
         except EOFError:
-            done, value = False, BuildError("A worker process of the build stopped.")
+            done, value = False, BuildError(_STOPPED)
         except Exception as error:  # an outcome that could not be rebuilt here
-            done, value = False, BuildError(f"A worker process of the build failed: {error!r}")
+            done, value = False, BuildError(f"{_STOPPED} ({error!r})")
         finally:
             self._pipe.close()
             self._process.join()
@@ -87,7 +91,6 @@ def _serve(
     try:
         pipe.send(outcome)
     except Exception as error:  # the outcome cannot be pickled
-        message = f"A worker process of the build failed: {outcome[1]!r} ({error!r})"
-        pipe.send((False, BuildError(message)))
+        pipe.send((False, BuildError(f"{_STOPPED} ({outcome[1]!r}, {error!r})")))
     finally:
         pipe.close()

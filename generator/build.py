@@ -228,7 +228,10 @@ def _write(writers: list[TreeWriter], rendered: Rendered) -> None:
     writer.write(rendered.files, rendered.versions)
     for path, known_version in rendered.kept.items():
         if not writer.keep(path, known_version):
-            raise BuildError(f"{writer.root / path} changed during the build: build again.")
+            raise BuildError(
+                f"{writer.root / path} was changed by another program while the site was "
+                "being built. Build again."
+            )
 
 
 def _write_cached(

@@ -177,7 +177,7 @@ class Kept(Generic[T]):
 
 
 class Store:
-    """One kind of cached work (checked plans, rendered agencies). Entries
+    """One kind of cached work (agencies, their pages, list pages). Entries
     read on every build are stored as they are; `compress` suits large ones
     that are read rarely."""
 
@@ -191,11 +191,6 @@ class Store:
         if self.folder is None:
             return None
         return self.folder / (hashlib.sha256(name.encode()).hexdigest()[:32] + ".pickle")
-
-    def has(self, name: str) -> bool:
-        """Whether an entry is stored for `name` (without reading it)."""
-        path = self._path(name)
-        return path is not None and path.is_file()
 
     def get(self, name: str, key: str) -> Any | None:
         """The value stored for `name` if it was stored with `key`, else None."""
@@ -307,34 +302,32 @@ class AgencyCache:
 
     def load(self, unit: Sequence[Path], key: str, entry: bytes) -> CachedAgency | None:
         """The entry `read` gave for the agency; None if it cannot be used."""
-        name = self._name(unit)
         found = self._agencies.load(entry)
         if not isinstance(found, CachedAgency):
             return None
-        for language, output in zip(self.languages, found.outputs, strict=True):
+        for edition, output in enumerate(found.outputs):
             # Without its files as they were then (a cache cleaned in part,
             # or a later build of other bytes that stopped half-way), the
             # agency is checked and rendered again.
-            if output is not None and not self._files.holds(f"{name} {language.code}", key):
+            if output is not None and not self._files.holds(self._files_name(unit, edition), key):
                 return None
         return found
-
-    def get(self, unit: Sequence[Path], key: str) -> CachedAgency | None:
-        entry = self.read(unit, key)
-        return self.load(unit, key, entry) if entry is not None else None
 
     def put(self, unit: Sequence[Path], key: str, agency: CachedAgency) -> None:
         self._agencies.put(self._name(unit), key, agency)
 
     def files(self, unit: Sequence[Path], key: str, edition: int) -> dict[str, bytes] | None:
         """The files of the agency's output in edition `edition`."""
-        found = self._files.get(f"{self._name(unit)} {self.languages[edition].code}", key)
+        found = self._files.get(self._files_name(unit, edition), key)
         return found if isinstance(found, dict) else None
 
     def put_files(
         self, unit: Sequence[Path], key: str, edition: int, files: dict[str, bytes]
     ) -> None:
-        self._files.put(f"{self._name(unit)} {self.languages[edition].code}", key, files)
+        self._files.put(self._files_name(unit, edition), key, files)
+
+    def _files_name(self, unit: Sequence[Path], edition: int) -> str:
+        return f"{self._name(unit)} {self.languages[edition].code}"
 
     def _name(self, unit: Sequence[Path]) -> str:
         """The agency's name in the cache: its folder (or folders)."""

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from generator.background import can_fork
 from generator.cache import Kept, Store, fingerprint
 from generator.errors import BuildError
 from generator.model import AgencyPlans
@@ -245,7 +246,7 @@ def _run_all(
     """The tasks' results, and what `meanwhile` gives, made in this process
     while the workers run."""
     global _STATE
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or not can_fork():
         if meanwhile is not None:
             yield from meanwhile()
         renderer = _Renderer(state)
@@ -286,6 +287,7 @@ class _Renderer:
         self.in_worker = in_worker  # a worker process, which ends with its tasks
         self.editions = state.editions
         self.languages = [e.language for e in state.editions]
+        self._setting = languages_setting(self.languages)
         self._environments: dict[int, Environment] = {}
         self._pages = Store("list-pages", compress=True)
 
@@ -331,7 +333,7 @@ class _Renderer:
                 self._pages.put(name, key, content)
             files[path] = content
             listed[page.url] = (key, version(content))
-        versions = {docs_path(url): known[1] for url, known in listed.items()}
+        versions = {docs_path(url): entry[1] for url, entry in listed.items()}
         return Rendered(index, files, _urls(pages), versions=versions, kept=kept, listed=listed)
 
     def _page_key(self, index: int, page: Page) -> str:
@@ -342,7 +344,7 @@ class _Renderer:
         return fingerprint(
             edition.language.code,
             edition.root_url,
-            languages_setting(self.languages),
+            self._setting,
             repr((page.url, page.template, page.title, page.description)),
             repr((page.searchable, page.hide, page.context)),
         )

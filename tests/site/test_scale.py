@@ -200,6 +200,16 @@ def test_a_cached_build_after_an_edit_equals_a_build_from_nothing(
         f"docs-es/agencies/{agency}/index.md",
     }
     assert edited.stats.written == len(changed) < 20
+    # Only the list pages whose content changed were rendered (and stored)
+    # again: not every page that names the agency.
+    restored = [
+        p
+        for p in (tmp_path / "cache" / "list-pages").glob("*.pickle")
+        if entries.get(p) != p.stat().st_mtime_ns
+    ]
+    lists = [p for p in changed if p.endswith(".md") and "/agencies/" not in p]
+    assert lists
+    assert len(restored) == len(lists)
     # From an empty docs tree (as on a machine that keeps only its cache).
     for tree in (docs, docs.with_name("docs-es")):
         shutil.rmtree(tree)
