@@ -27,7 +27,14 @@ from markupsafe import Markup
 from generator.cache import cache_root, generator_fingerprint
 from generator.model.records import Duration
 from generator.render import urls
-from generator.render.escape import inert, inert_json, inert_lines, safe_url, tel_url
+from generator.render.escape import (
+    escaped,
+    inert,
+    inert_json,
+    inert_lines,
+    safe_url,
+    tel_url,
+)
 from generator.render.languages import FORMAT_LANGUAGE, lang_attr, text_note
 from generator.render.messages import Messages
 from generator.render.reference import record_anchor
@@ -138,12 +145,14 @@ def display_url(url: str) -> str:
 
 
 def _finalize(value: Any) -> Any:
+    if value.__class__ is Markup:  # most of what a page prints
+        return value
     if value is None:
         raise TypeError("A template printed None: guard optional fields with `if`.")
     if isinstance(value, Markup):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return Markup(str(value))
+        return escaped(str(value))
     return inert(value)
 
 
@@ -168,7 +177,8 @@ def _lang_span(context: Context, value: Any, source: Any = None) -> Markup:
     else:
         attr = context["lang_of"](source)
     text = _markup(value)
-    return Markup("<span{}>{}</span>").format(attr, text) if attr else text
+    # Both parts are markup already: nothing to escape.
+    return escaped(f"<span{_markup(attr)}>{text}</span>") if attr else text
 
 
 @pass_context

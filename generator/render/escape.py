@@ -10,6 +10,7 @@ or tables to act on."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,20 +20,47 @@ from generator.errors import BuildError
 
 # HTML's five, then what Markdown acts on inside a line: backslash escapes,
 # code spans, emphasis, links and images, attribute lists, table cells.
-_REFERENCES = {ord(c): f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}|"}
+_SPECIAL = "&<>\"'\\`*_[]{}|"  # "&" first: the references hold one
+_REFERENCES = [(c, f"&#{ord(c)};") for c in _SPECIAL]
+# What `str.splitlines` breaks lines at.
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+# Most text holds none of these: it is checked at C speed and left as it is.
+_NEEDS_WORK = re.compile(f"[{re.escape(_SPECIAL + _LINE_BREAKS)}]")
+_HAS_BREAK = re.compile(f"[{re.escape(_LINE_BREAKS)}]")
 _SAFE_SCHEMES = ("https", "http", "mailto", "tel")
 
 
 def inert(value: object) -> Markup:
     """Text safe to place in HTML or Markdown. Line breaks become spaces:
     use `inert_lines` where the author's line breaks matter."""
-    return Markup(" ".join(str(value).splitlines()).translate(_REFERENCES))
+    text = value if type(value) is str else str(value)
+    if _NEEDS_WORK.search(text) is None:
+        return escaped(text)
+    if _HAS_BREAK.search(text) is not None:
+        text = " ".join(text.splitlines())
+    return escaped(_references(text))
 
 
 def inert_lines(value: object) -> Markup:
     """Like `inert`, keeping each of the author's line breaks as `<br>`."""
-    lines = [str(line).translate(_REFERENCES) for line in str(value).splitlines()]
-    return Markup("<br>".join(lines))
+    text = value if type(value) is str else str(value)
+    if _NEEDS_WORK.search(text) is None:
+        return escaped(text)
+    return escaped("<br>".join(_references(line) for line in text.splitlines()))
+
+
+def escaped(text: str) -> Markup:
+    """`text`, already safe, as Markup. markupsafe's own constructor first
+    asks every value whether it is markup; the pages make tens of thousands
+    of these, so this one skips the question."""
+    return str.__new__(Markup, text)
+
+
+def _references(text: str) -> str:
+    for char, reference in _REFERENCES:
+        if char in text:
+            text = text.replace(char, reference)
+    return text
 
 
 def safe_url(url: str) -> Markup:

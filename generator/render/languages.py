@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,7 @@ def alternate_links(found: Sequence[Alternate], root_url: str) -> list[dict[str,
     return links
 
 
+@cache  # a handful of languages, asked for on every page
 def lang_attr(text_language: str, interface_language: str) -> Markup:
     """` lang="en"` on an element holding text in another language than the
     interface (a plan not translated yet), so that screen readers switch

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
+from markupsafe import Markup
 
 from generator.errors import BuildError
 from generator.render.escape import inert, inert_json, inert_lines, safe_url, tel_url
@@ -19,6 +21,34 @@ def test_inert_text_has_no_html_or_markdown_syntax() -> None:
 def test_line_breaks() -> None:
     assert inert("a\nb") == "a b"
     assert inert_lines("a\n<b>") == "a<br>&#60;b&#62;"
+
+
+# Every character either language acts on, and every line break Python's
+# str.splitlines knows, alone and among ordinary text.
+SPECIAL = "&<>\"'\\`*_[]{}|"
+BREAKS = ["\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+TEXTS = [
+    "",
+    "Plain words, digits 123 and accents: d\u00e9j\u00e0 vu; \u65e5\u672c",
+    *SPECIAL,
+    *(f"one{b}two" for b in BREAKS),
+    "&#60; is already a reference",
+    "ends with a break\n",
+    SPECIAL + "".join(BREAKS) + SPECIAL,
+    42,
+]
+
+
+@pytest.mark.parametrize("value", TEXTS)
+def test_inert_reads_back_as_the_text(value: object) -> None:
+    text = str(value)
+    out = inert(value)
+    assert type(out) is Markup
+    assert not set(out) & set(SPECIAL.replace("&", "") + "".join(BREAKS))
+    assert html.unescape(out) == " ".join(text.splitlines())
+    lines = inert_lines(value)
+    assert type(lines) is Markup
+    assert [html.unescape(line) for line in lines.split("<br>")] == (text.splitlines() or [""])
 
 
 @pytest.mark.parametrize(
