@@ -19,8 +19,10 @@ from jinja2 import (
     FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
+    nodes,
     pass_context,
 )
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -57,7 +59,7 @@ def make_environment(
     files are; `prefix` is where this language's pages are in it ("" or
     "es/"), and `incomplete` names the plans whose translation into this
     language lacks some text."""
-    env = Environment(
+    env = _Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
         undefined=StrictUndefined,
@@ -109,6 +111,25 @@ def make_environment(
     return env
 
 
+class _FinalizedOutput(CodeGenerator):
+    """Jinja2 prints a value as `escape(finalize(value))`. Our `finalize`
+    already returns markup for every value (plan text through `inert`), so
+    `escape` would only copy it: here a printed value is `finalize(value)`
+    alone. `NativeCodeGenerator` in jinja2.nativetypes hooks in the same
+    way. Blocks that turn autoescape off, or decide it at run time, keep
+    Jinja2's own code."""
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src:
+            self.write("(" + finalize.src)  # `_output_child_post` closes both
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+
+class _Environment(Environment):
+    code_generator_class = _FinalizedOutput
+
+
 def _remembered(memory: dict[Any, Markup]) -> Callable[..., Markup]:
     """`remembered(key, macro, *args)`: the macro's output, worked out once
     per key in this environment (one language). For the parts of the page
@@ -144,7 +165,9 @@ def display_url(url: str) -> str:
     return url.split("://", 1)[-1].rstrip("/")
 
 
-def _finalize(value: Any) -> Any:
+def _finalize(value: Any) -> Markup:
+    """Every value a template prints, as markup: what `_FinalizedOutput`
+    prints without escaping it again."""
     if value.__class__ is Markup:  # most of what a page prints
         return value
     if value is None:
