@@ -27,7 +27,7 @@ from generator.check import CheckedPlan, CheckResult, check_paths
 from generator.diagnostics import Diagnostic, Report
 from generator.errors import BuildError
 from generator.load.discover import display_path, find_plan_files, is_translation
-from generator.model import build_model
+from generator.model import build_models
 from generator.model.translated import plans_in_language
 from generator.render import AgencyOutput, Rendered, Tree, render_agencies, render_lists
 from generator.render.languages import Edition
@@ -280,12 +280,16 @@ def build_editions(checked: CheckResult, *, today: date) -> list[Edition]:
     """The site's model in each of its languages, the original first: each
     plan translated where it has a translation into the language."""
     root_url = site_config().site_url
-    editions = []
-    for language in site_languages():
-        chosen = plans_in_language(language.code, checked.plans, checked.translations)
-        site = build_model(chosen.plans, today=today)
-        editions.append(Edition(language, site, root_url, chosen.incomplete))
-    return editions
+    languages = site_languages()
+    chosen = [
+        plans_in_language(language.code, checked.plans, checked.translations)
+        for language in languages
+    ]
+    sites = build_models([each.plans for each in chosen], today=today)
+    return [
+        Edition(language, site, root_url, each.incomplete)
+        for language, site, each in zip(languages, sites, chosen, strict=True)
+    ]
 
 
 def build_site(

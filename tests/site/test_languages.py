@@ -329,3 +329,20 @@ def test_languages_with_different_pages_fail_the_build() -> None:
     editions[1] = dataclasses.replace(spanish, site=fewer)
     with pytest.raises(BuildError, match="does not have the same pages"):
         render_all(editions)
+
+
+def test_a_plan_not_translated_is_modelled_once_for_every_language() -> None:
+    checked = check_paths([REPO / "plans"], today=TODAY)
+    english, spanish = build_editions(checked, today=TODAY)
+    translated = {t.plan_path.resolve() for t in checked.translations if t.valid}
+    assert translated, "the examples translate some plans"
+    originals = {
+        plan.path.resolve(): plan
+        for agency in english.site.agencies
+        for plan in (agency.current, *agency.archive, *agency.drafts)
+    }
+    for agency in spanish.site.agencies:
+        for plan in (agency.current, *agency.archive, *agency.drafts):
+            original = originals[plan.path.resolve()]
+            shared = plan is original
+            assert shared is (plan.path.resolve() not in translated), plan.path
