@@ -12,12 +12,13 @@ rendering or reading it (`keep`), as long as nothing else touched it."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.cache import Store
 from generator.errors import BuildError
@@ -61,25 +62,38 @@ class TreeWriter:
         # Until `finish`, the tree is not as any record says.
         self._store.remove(self._name)
         self._manifest: Manifest = {}
+        self._folders: set[str] = set()  # folders known to exist
 
     def write(self, files: Mapping[str, bytes], versions: Mapping[str, str] | None = None) -> None:
         """Write `files`; `versions` gives the version of some of them."""
         for relative, content in files.items():
             _safe_relative(relative)
             self.kept.add(relative)
-            path = self.root / relative
-            if not (
-                path.is_file()
-                and path.stat().st_size == len(content)
-                and path.read_bytes() == content
-            ):
-                _write_atomically(path, content)
-                self.written += 1
-            else:
+            # os.path, not pathlib: this runs for every file of the tree.
+            path = os.path.join(self.root, relative)  # noqa: PTH118
+            if _holds(path, content):
                 self.unchanged += 1
-            stat = path.stat()
+            else:
+                self._write_atomically(path, content)
+                self.written += 1
+            stat = os.stat(path)  # noqa: PTH116
             known = versions.get(relative) if versions else None
             self._manifest[relative] = (known or version(content), stat.st_size, stat.st_mtime_ns)
+
+    def _write_atomically(self, path: str, content: bytes) -> None:
+        folder = os.path.dirname(path)  # noqa: PTH120
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)  # noqa: PTH103
+            self._folders.add(folder)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(content)
+            os.replace(temporary, path)  # noqa: PTH105
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)  # noqa: PTH108
+            raise
 
     def keep(self, relative: str, known: str) -> bool:
         """Keep the file at `relative` as it is if it holds version `known`
@@ -176,23 +190,21 @@ def _claim(root: Path) -> None:
     marker.touch()
 
 
-def _safe_relative(relative: str) -> PurePosixPath:
-    path = PurePosixPath(relative)
-    if path.is_absolute() or ".." in path.parts or not path.parts:
+def _safe_relative(relative: str) -> None:
+    parts = relative.split("/")
+    if relative.startswith("/") or ".." in parts or all(part in ("", ".") for part in parts):
         raise BuildError(f"Refusing to write outside the docs tree: {relative!r}.")
-    return path
 
 
-def _write_atomically(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+def _holds(path: str, content: bytes) -> bool:
+    """Whether the file at `path` holds `content` already."""
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        if os.stat(path).st_size != len(content):  # noqa: PTH116
+            return False
+        with open(path, "rb") as file:  # noqa: PTH123
+            return file.read() == content
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return False
 
 
 def _delete_stale(root: Path, keep: set[str]) -> int:

@@ -39,10 +39,21 @@ def test_a_folder_it_did_not_write_is_left_alone(tmp_path: Path) -> None:
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
-@pytest.mark.parametrize("path", ["../escape.md", "/etc/x.md", ""])
+@pytest.mark.parametrize("path", ["../escape.md", "/etc/x.md", "", ".", "./", "a/../../b.md"])
 def test_paths_stay_inside_the_tree(tmp_path: Path, path: str) -> None:
     with pytest.raises(BuildError):
         write_tree({path: b"x"}, tmp_path / "docs")
+    assert not (tmp_path / "escape.md").exists()
+    assert not (tmp_path / "b.md").exists()
+
+
+def test_a_folder_where_a_file_goes_is_an_error_not_a_loss(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    write_tree({"a/b.md": b"one"}, root)
+    with pytest.raises(IsADirectoryError):
+        write_tree({"a": b"two"}, root)
+    assert (root / "a" / "b.md").read_bytes() == b"one"
+    assert [p.name for p in root.iterdir() if p.name.startswith(".tmp-")] == []
 
 
 def test_a_file_is_kept_unread_only_as_the_writer_left_it(
