@@ -49,16 +49,17 @@ class Messages:
             if key not in self._plain:
                 self._plain[key] = self._format(key, self.text(key), {})
             return self._plain[key]
-        if count is not None:
-            values.setdefault("count", self.number(count))
-        template = self.text(key, count)
         try:
-            memo = (template, *values.items())
+            memo: tuple[Any, ...] | None = (key, count, *values.items())
             found = self._formatted.get(memo)
         except TypeError:  # a value that cannot be hashed
-            return self._format(key, template, values)
+            memo = found = None
         if found is None:
-            found = self._formatted[memo] = self._format(key, template, values)
+            if count is not None:
+                values.setdefault("count", self.number(count))
+            found = self._format(key, self.text(key, count), values)
+            if memo is not None:
+                self._formatted[memo] = found
         return found
 
     def text(self, key: str, count: float | None = None) -> str:
