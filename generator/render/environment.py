@@ -5,7 +5,8 @@ that, `finalize` passes every value a template prints through `inert`, the
 HTML-and-Markdown escape, unless it is already `Markup` (our own markup,
 built from escaped parts): a template cannot print plan text raw by
 forgetting a filter. Printing None fails too, so optional fields are guarded
-with `if` instead of showing "None"."""
+with `if` instead of showing "None". What `finalize` returns is printed as it
+is, not escaped a second time (`_FinalizedOutput`)."""
 
 from __future__ import annotations
 
