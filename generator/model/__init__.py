@@ -19,7 +19,7 @@ __all__ = ["AgencyPlans", "Plan", "Site", "Status", "Tally", "build_model", "bui
 def build_model(checked: Iterable[CheckedPlan], *, today: date) -> Site:
     """The site's model from plans that passed the checks. An agency whose
     plans are all drafts is left out until one is published."""
-    return group_plans((parse_plan(plan.data, plan.path, today) for plan in checked), today)
+    return build_models([list(checked)], today=today)[0]
 
 
 def build_models(languages: Sequence[Sequence[CheckedPlan]], *, today: date) -> list[Site]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from generator.render import urls
 from generator.render.data import PLANS_JSON_FIELDS, RESULT_COLUMNS, STANDARD_COLUMNS
+from generator.render.feed import FEED_ENTRIES
 from generator.render.listing import Listing
 from generator.render.messages import Messages
 from generator.render.page import Page
@@ -73,5 +74,5 @@ def guide_pages(listings: Sequence[Listing], messages: Messages) -> Iterator[Pag
         url=urls.DATA,
         template="pages/data.md.j2",
         title=messages("pages.data.title"),
-        context={"files": DATA_FILES},
+        context={"files": DATA_FILES, "feed_entries": FEED_ENTRIES},
     )

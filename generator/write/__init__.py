@@ -191,9 +191,13 @@ def _claim(root: Path) -> None:
 
 
 def _safe_relative(relative: str) -> None:
-    parts = relative.split("/")
-    if relative.startswith("/") or ".." in parts or all(part in ("", ".") for part in parts):
-        raise BuildError(f"Refusing to write outside the docs tree: {relative!r}.")
+    """A path inside the tree, written plainly (no empty, `.` or `..` part):
+    the paths the writer keeps are compared as strings with those it finds."""
+    if any(part in ("", ".", "..") for part in relative.split("/")):
+        raise BuildError(
+            f"Refusing to write {relative!r}: a file of the docs tree is named by a path "
+            "relative to it, with no empty, '.' or '..' part."
+        )
 
 
 def _holds(path: str, content: bytes) -> bool:

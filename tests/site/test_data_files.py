@@ -106,3 +106,26 @@ def test_the_data_page_explains_every_column(built: Built) -> None:
         header = (built.site / "data" / name).read_text(encoding="utf-8").splitlines()[0]
         for column in header.split(","):
             assert f"<code>{column}</code>" in page, column
+
+
+def test_the_data_page_says_how_many_plans_the_feed_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The feed's length is one number, in the feed and on the data page of
+    every language."""
+    import importlib
+    from xml.etree import ElementTree
+
+    from generator.build import build_editions
+    from generator.check import check_paths
+    from generator.render import render_all, urls
+    from tests.site.conftest import TODAY
+
+    # The modules (the package names a function guide_pages too).
+    feed_module = importlib.import_module("generator.render.feed")
+    monkeypatch.setattr(feed_module, "FEED_ENTRIES", 3)
+    monkeypatch.setattr(importlib.import_module("generator.render.guide_pages"), "FEED_ENTRIES", 3)
+    editions = build_editions(check_paths([PLANS], today=TODAY), today=TODAY)
+    said = {"en": "each of the 3 most recently", "es": "cada uno de los 3 planes"}
+    for edition, files in zip(editions, render_all(editions), strict=True):
+        entries = ElementTree.fromstring(files[urls.FEED]).iter(f"{{{feed_module.ATOM}}}entry")
+        assert len(list(entries)) == 3
+        assert said[edition.language.code] in files[f"{urls.DATA}index.md"].decode("utf-8")

@@ -39,7 +39,9 @@ def test_a_folder_it_did_not_write_is_left_alone(tmp_path: Path) -> None:
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
-@pytest.mark.parametrize("path", ["../escape.md", "/etc/x.md", "", ".", "./", "a/../../b.md"])
+@pytest.mark.parametrize(
+    "path", ["../escape.md", "/etc/x.md", "", ".", "./", "a/../../b.md", "a/./b.md", "a//b.md"]
+)
 def test_paths_stay_inside_the_tree(tmp_path: Path, path: str) -> None:
     with pytest.raises(BuildError):
         write_tree({path: b"x"}, tmp_path / "docs")
