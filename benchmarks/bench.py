@@ -130,11 +130,10 @@ def build_figures(row: Row, work: Path, plans: list[Path], repeat: int) -> None:
         docs,
     ]
 
+    trash = work / "trash"
+
     def from_nothing(*, keep_cache: bool) -> float:
-        shutil.rmtree(docs, ignore_errors=True)
-        shutil.rmtree(site, ignore_errors=True)
-        if not keep_cache:
-            shutil.rmtree(cache, ignore_errors=True)
+        set_aside([docs, site] if keep_cache else [docs, site, cache], trash)
         return timed(build, 1, env)
 
     row.figures["full build, cold cache (s)"] = statistics.median(
@@ -144,7 +143,7 @@ def build_figures(row: Row, work: Path, plans: list[Path], repeat: int) -> None:
         [from_nothing(keep_cache=True) for _ in range(repeat)]
     )
     row.figures["mkdocs build alone (s)"] = statistics.median(
-        [_mkdocs_alone(docs, work / "site-mkdocs") for _ in range(repeat)]
+        [_mkdocs_alone(docs, work / "site-mkdocs", trash) for _ in range(repeat)]
     )
     generate = [
         sys.executable,
@@ -175,18 +174,30 @@ def build_figures(row: Row, work: Path, plans: list[Path], repeat: int) -> None:
         rewritten.append(float(output.split(" files, ")[1].split()[0]))
     row.figures["generate after one edit (s)"] = statistics.median(seconds)
     row.figures["files rewritten after one edit"] = statistics.median(rewritten)
-    shutil.rmtree(docs, ignore_errors=True)
-    shutil.rmtree(site, ignore_errors=True)
-    shutil.rmtree(cache, ignore_errors=True)
+    for path in (trash, docs, site, cache):
+        shutil.rmtree(path, ignore_errors=True)
     row.figures["peak memory of build (MB)"] = peak_memory_mb(build, env)
     sizes(row, site)
 
 
-def _mkdocs_alone(docs: Path, site: Path) -> float:
+def set_aside(paths: Sequence[Path], trash: Path) -> None:
+    """Move `paths` into `trash`, to be deleted after the timings, and wait
+    for the disk to be written: each timed run starts with no deletion or
+    write of an earlier run still going on. On this machine's disk (ext4
+    mounted with `discard`), creating files just after deleting a site's
+    worth of them took up to ten times as long."""
+    trash.mkdir(exist_ok=True)
+    for path in paths:
+        if path.exists():
+            path.rename(Path(tempfile.mkdtemp(dir=trash)) / path.name)
+    os.sync()
+
+
+def _mkdocs_alone(docs: Path, site: Path, trash: Path) -> float:
     """`mkdocs build --strict` of every language, as `build` runs it."""
     from generator.build import run_mkdocs_build
 
-    shutil.rmtree(site, ignore_errors=True)
+    set_aside([site], trash)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     start = time.perf_counter()
     run_mkdocs_build(docs, site)
