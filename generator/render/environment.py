@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from types import BuiltinFunctionType
 from typing import Any
 
 from jinja2 import (
@@ -24,7 +25,7 @@ from jinja2 import (
     pass_context,
 )
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.runtime import Context
+from jinja2.runtime import Context, Macro
 from markupsafe import Markup
 
 from generator.cache import cache_root, generator_fingerprint
@@ -127,8 +128,36 @@ class _FinalizedOutput(CodeGenerator):
             super()._output_child_pre(node, frame, finalize)
 
 
+class _Context(Context):
+    """Jinja2 makes every call in a template through `Context.call`, which
+    looks up, on each call, whether the function asks for the context, the
+    evaluation context or the environment as its first argument. Most calls
+    on a page are to a macro (which asks for the evaluation context), to the
+    messages `t` or to a list's `append` (which ask for nothing): these are
+    made directly, with the same arguments; any other call goes through
+    Jinja2's own `call`. About a tenth of an agency page's rendering time."""
+
+    # `__self` and `__obj`, as in Jinja2: a template may pass `self` or `obj` by name.
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        kind = type(__obj)
+        if kind is Macro:
+            args = (__self.eval_ctx, *args)
+        elif kind is not Messages and kind is not BuiltinFunctionType:
+            return Context.call(__self, __obj, *args, **kwargs)
+        if kwargs:  # what Jinja2 adds for functions that take the context
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:  # as Jinja2's `call`
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+
 class _Environment(Environment):
     code_generator_class = _FinalizedOutput
+    context_class = _Context
 
 
 def _remembered(memory: dict[Any, Markup]) -> Callable[..., Markup]:

@@ -1,11 +1,16 @@
 """The Jinja2 environment every page is rendered in: whatever a template
 prints goes through `finalize`, which escapes plan text, passes our own
-markup and refuses None, and is printed without being escaped twice."""
+markup and refuses None, and is printed without being escaped twice; the
+calls a template makes give what Jinja2's own would."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context, Macro
+from jinja2.utils import _PassArg
 from markupsafe import Markup
 
 from generator.render.environment import make_environment
@@ -48,3 +53,48 @@ def test_a_printed_value_is_escaped_once(env: Environment) -> None:
     code = env.compile("{{ value }}", raw=True)
     assert "environment.finalize(" in code
     assert "escape(" not in code
+
+
+def test_the_calls_made_directly_take_what_they_are_given() -> None:
+    # What `_Context.call` relies on: a macro asks for the evaluation
+    # context, the messages and a list's `append` for nothing.
+    messages = load_messages("en")
+    assert _PassArg.from_obj(Macro.__call__) is _PassArg.eval_context
+    for callable_ in (messages, messages.__call__, [].append):
+        assert _PassArg.from_obj(callable_) is None
+
+
+@pass_context
+def _greeting(context: Context, name: str) -> str:
+    return f"{context['greeting']} {name}"
+
+
+def _stops() -> Iterator[str]:
+    raise StopIteration
+
+
+CALLS = """
+{%- macro item(name, mark="-") %}{{ mark }}{{ name }}{% if caller is defined %}({{ caller() }}){% endif %}{% endmacro -%}
+{%- set found = [] -%}
+{%- for name in names -%}
+{%- set greeting = "Hello" -%}
+{{ item(name) }}{{ item(name, mark="+") }}{{ t("status.met") }}
+{{- t("contact.phone") }}{{ greeting_of(name) }}{% do found.append(name) %}
+{%- call item(name) %}{{ loop.index }}{% endcall %}
+{%- endfor -%}
+|{{ found | join(",") }}|{{ greeting_of("all") }}|{{ stops() is undefined }}
+{%- autoescape false %}|{{ item("<") }}{% endautoescape %}
+"""
+
+
+def test_calls_give_what_jinja2s_own_would(env: Environment) -> None:
+    values = {"names": ["a<b", "c"], "greeting_of": _greeting, "stops": _stops, "greeting": "Hi"}
+    ours = env.from_string(CALLS).render(**values)
+    env.context_class = Context  # Jinja2's own, on this environment alone
+    try:
+        jinja2s = env.from_string(CALLS).render(**values)
+    finally:
+        del env.context_class
+    assert ours == jinja2s
+    assert "-a&#60;b+a&#60;bMet" in ours
+    assert "|a&#60;b,c|Hi all|True|" in ours
