@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from types import BuiltinFunctionType
+from types import BuiltinFunctionType, FunctionType
 from typing import Any
 
 from jinja2 import (
@@ -80,8 +80,6 @@ def make_environment(
     env.globals.update(
         t=messages,
         urls=urls,
-        href=_href,
-        root_href=_root_href,
         site_url=site_url,
         prefix=prefix,
         lang_attr=Markup(""),
@@ -133,7 +131,8 @@ class _Context(Context):
     looks up, on each call, whether the function asks for the context, the
     evaluation context or the environment as its first argument. Most calls
     on a page are to a macro (which asks for the evaluation context), to the
-    messages `t` or to a list's `append` (which ask for nothing): these are
+    messages `t`, to a list's `append` or to a Python function not marked
+    with `pass_context` and the like (which ask for nothing): these are
     made directly, with the same arguments; any other call goes through
     Jinja2's own `call`. About a tenth of an agency page's rendering time."""
 
@@ -142,7 +141,11 @@ class _Context(Context):
         kind = type(__obj)
         if kind is Macro:
             args = (__self.eval_ctx, *args)
-        elif kind is not Messages and kind is not BuiltinFunctionType:
+        elif not (
+            kind is Messages
+            or kind is BuiltinFunctionType
+            or (kind is FunctionType and "jinja_pass_arg" not in __obj.__dict__)
+        ):
             return Context.call(__self, __obj, *args, **kwargs)
         if kwargs:  # what Jinja2 adds for functions that take the context
             kwargs.pop("_loop_vars", None)
@@ -234,17 +237,20 @@ def _lang_span(context: Context, value: Any, source: Any = None) -> Markup:
     return escaped(f"<span{_markup(attr)}>{text}</span>") if attr else text
 
 
-@pass_context
-def _href(context: Context, target: str) -> Markup:
-    """A link from the page being rendered (its `here`) to `target`: a page
-    of the same language, or a language-neutral file at the site's root."""
-    if urls.is_shared(target):
-        return _root_href(context, target)
-    return inert(urls.relative(context["here"], target))
+def page_links(env: Environment, here: str) -> dict[str, Callable[[str], Markup]]:
+    """What a template links with, on the page at `here`: `href(target)`, a
+    link to `target`, a page of the same language or a language-neutral
+    file at the site's root; `root_href(target)`, to `target` given
+    relative to the root of the whole site (such as es/agencies/AGENCY/).
+    Made for each page, so that a call needs no context (see `_Context`)."""
+    prefix = env.globals["prefix"]
 
+    def root_href(target: str) -> Markup:
+        return inert(urls.relative(prefix + here, target))
 
-@pass_context
-def _root_href(context: Context, target: str) -> Markup:
-    """A link from the page being rendered to `target`, given relative to the
-    root of the whole site (such as es/agencies/AGENCY/)."""
-    return inert(urls.relative(context["prefix"] + context["here"], target))
+    def href(target: str) -> Markup:
+        if urls.is_shared(target):
+            return root_href(target)
+        return inert(urls.relative(here, target))
+
+    return {"href": href, "root_href": root_href}

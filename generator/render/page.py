@@ -11,6 +11,7 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup
 
+from generator.render.environment import page_links
 from generator.render.escape import inert
 from generator.render.languages import Alternate, alternate_links
 from generator.render.urls import docs_path
@@ -52,9 +53,12 @@ def render_page(
         front["search"] = {"exclude": True}
     if languages:
         front["alternates"] = alternate_links(languages, root_url)
-    body = env.get_template(page.template).render(here=page.url, **page.context)
+    links = page_links(env, page.url)
+    body = env.get_template(page.template).render(here=page.url, **links, **page.context)
     if languages:
-        switcher = env.get_template("languages.html.j2").render(here=page.url, languages=languages)
+        switcher = env.get_template("languages.html.j2").render(
+            here=page.url, **links, languages=languages
+        )
         body = f"{switcher.strip()}\n\n{body.strip()}"
     # libyaml's emitter: PyYAML's own takes a third of the time of a page.
     matter = yaml.dump(

@@ -57,11 +57,13 @@ def test_a_printed_value_is_escaped_once(env: Environment) -> None:
 
 def test_the_calls_made_directly_take_what_they_are_given() -> None:
     # What `_Context.call` relies on: a macro asks for the evaluation
-    # context, the messages and a list's `append` for nothing.
+    # context; the messages, a list's `append` and a function not marked
+    # for it ask for nothing; the mark is in the function's attributes.
     messages = load_messages("en")
     assert _PassArg.from_obj(Macro.__call__) is _PassArg.eval_context
-    for callable_ in (messages, messages.__call__, [].append):
+    for callable_ in (messages, messages.__call__, [].append, _shout, _shout.__call__):
         assert _PassArg.from_obj(callable_) is None
+    assert _greeting.__dict__["jinja_pass_arg"] is _PassArg.context
 
 
 @pass_context
@@ -73,13 +75,18 @@ def _stops() -> Iterator[str]:
     raise StopIteration
 
 
+def _shout(name: str, mark: str = "") -> str:
+    return name.upper() + mark
+
+
 CALLS = """
 {%- macro item(name, mark="-") %}{{ mark }}{{ name }}{% if caller is defined %}({{ caller() }}){% endif %}{% endmacro -%}
 {%- set found = [] -%}
 {%- for name in names -%}
 {%- set greeting = "Hello" -%}
 {{ item(name) }}{{ item(name, mark="+") }}{{ t("status.met") }}
-{{- t("contact.phone") }}{{ greeting_of(name) }}{% do found.append(name) %}
+{{- t("contact.phone") }}{{ greeting_of(name) }}{{ shout(name, mark="!") }}
+{%- do found.append(name) %}
 {%- call item(name) %}{{ loop.index }}{% endcall %}
 {%- endfor -%}
 |{{ found | join(",") }}|{{ greeting_of("all") }}|{{ stops() is undefined }}
@@ -88,7 +95,13 @@ CALLS = """
 
 
 def test_calls_give_what_jinja2s_own_would(env: Environment) -> None:
-    values = {"names": ["a<b", "c"], "greeting_of": _greeting, "stops": _stops, "greeting": "Hi"}
+    values = {
+        "names": ["a<b", "c"],
+        "greeting_of": _greeting,
+        "shout": _shout,
+        "stops": _stops,
+        "greeting": "Hi",
+    }
     ours = env.from_string(CALLS).render(**values)
     env.context_class = Context  # Jinja2's own, on this environment alone
     try:
@@ -96,5 +109,5 @@ def test_calls_give_what_jinja2s_own_would(env: Environment) -> None:
     finally:
         del env.context_class
     assert ours == jinja2s
-    assert "-a&#60;b+a&#60;bMet" in ours
+    assert "-a&#60;b+a&#60;bMetPhone:Hello a&#60;bA&#60;B!" in ours
     assert "|a&#60;b,c|Hi all|True|" in ours
