@@ -127,15 +127,21 @@ def _generate(
             outputs[rendered.edition].append(output)
             fresh.setdefault(output.id, [None] * len(editions))[rendered.edition] = output
     pages = [sum(len(output.pages) for output in group) for group in outputs]
-    for rendered in render_lists(editions, outputs, trees=trees):
+
+    def keep_agencies() -> None:
+        findings = _findings(units, checked.report.diagnostics)
+        for name, unit in units.items():
+            if name not in hits and keys[name]:
+                # An agency with only drafts is not on the site yet: no outputs.
+                made = tuple(fresh.get(name, [None] * len(editions)))
+                cache.put(unit, keys[name], CachedAgency(findings[name], made))
+
+    # The agencies are cached while the lists are made (this process would
+    # otherwise wait): their entries stand for their own inputs, whatever
+    # becomes of the lists.
+    for rendered in render_lists(editions, outputs, trees=trees, meanwhile=keep_agencies):
         _write(writers, rendered)
         pages[rendered.edition] += len(rendered.pages)
-    for name, unit in units.items():
-        if name not in hits and keys[name]:
-            # An agency with only drafts is not on the site yet: no outputs.
-            findings = _findings(unit, checked.report.diagnostics)
-            made = tuple(fresh.get(name, [None] * len(editions)))
-            cache.put(unit, keys[name], CachedAgency(findings, made))
     stats = [writer.finish() for writer in writers]
     return Generated(
         plans=len([f for f in files if not is_translation(f)]),
@@ -271,9 +277,16 @@ def _units(files: list[Path]) -> dict[str, list[Path]]:
     return units
 
 
-def _findings(unit: list[Path], diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    shown = {display_path(path) for path in unit}
-    return [d for d in diagnostics if d.file in shown]
+def _findings(
+    units: dict[str, list[Path]], diagnostics: list[Diagnostic]
+) -> dict[str, list[Diagnostic]]:
+    """The findings on each agency's files, in the order of `diagnostics`."""
+    agency_of = {display_path(path): name for name, unit in units.items() for path in unit}
+    found: dict[str, list[Diagnostic]] = {name: [] for name in units}
+    for diagnostic in diagnostics:
+        if diagnostic.file in agency_of:
+            found[agency_of[diagnostic.file]].append(diagnostic)
+    return found
 
 
 def build_editions(checked: CheckResult, *, today: date) -> list[Edition]:

@@ -169,12 +169,14 @@ def render_lists(
     *,
     jobs: int | None = None,
     trees: Sequence[Tree] = (),
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[Rendered]:
     """The pages about every agency, `outputs[i]` being edition i's, and the
     files made from them, task by task. `trees[i]` is edition i's docs tree,
     whose unchanged list pages are `kept`. Every language has the same pages
     (a translation changes text, never what there is), which is checked
-    once all are rendered."""
+    once all are rendered. `meanwhile()` is called in this process while
+    the workers make the lists, after the data files are handed over."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     pages: list[set[str]] = [set().union(*(o.pages for o in found)) for found in outputs]
     # One task per language, so that each process reads one language's
@@ -192,6 +194,8 @@ def render_lists(
         # large, and would cost more to send from a worker than to make.
         if editions:
             yield Rendered(0, data_files(outputs[0], editions[0].root_url), frozenset())
+        if meanwhile is not None:
+            meanwhile()
 
     for rendered in _run_all(state, list_tasks, workers if parallel else 1, meanwhile=data):
         pages[rendered.edition] |= rendered.pages
