@@ -27,7 +27,7 @@ from generator.check import CheckedPlan, CheckResult, check_paths
 from generator.diagnostics import Diagnostic, Report
 from generator.errors import BuildError
 from generator.load.discover import display_path, find_plan_files, is_translation
-from generator.model import build_models
+from generator.model import PlanRecords, build_models
 from generator.model.translated import plans_in_language
 from generator.render import AgencyOutput, Rendered, Tree, render_agencies, render_lists
 from generator.render.languages import Edition
@@ -116,7 +116,7 @@ def _generate(
         )
     if cache.on and any(_misplaced(plan) for plan in checked.plans):
         raise _Misplaced
-    editions = build_editions(checked, today=today)
+    editions = build_editions(checked, today=today, records=work.records)
     writers = [TreeWriter(language_docs_dir(docs_dir, e.language)) for e in editions]
     outputs = _write_cached(writers, hits, units, keys, cache)
     fresh: dict[str, list[AgencyOutput | None]] = {}
@@ -170,6 +170,7 @@ class _Changes:
         self.cache = cache
         self.today = today
         self.changed: dict[str, tuple[list[Path], str]] = {}
+        self.records: PlanRecords | None = None  # the checked plans' records, if made
         self._process: Background[tuple[CheckResult, list[Rendered]]] | None = None
         if early and can_fork():
             self._process = Background(self._check_and_render, _load_checker)
@@ -209,7 +210,10 @@ class _Changes:
         if self._process is not None:
             process, self._process = self._process, None
             return process.result()
-        return check_paths(self.files, today=self.today), None
+        # The plans are modelled as their checks come in: this process
+        # would otherwise wait for the workers, then model them alone.
+        self.records = PlanRecords(self.today)
+        return check_paths(self.files, today=self.today, each=self.records.add), None
 
     def close(self) -> None:
         """Stop the process, if the build ended without its result."""
@@ -289,16 +293,19 @@ def _findings(
     return found
 
 
-def build_editions(checked: CheckResult, *, today: date) -> list[Edition]:
+def build_editions(
+    checked: CheckResult, *, today: date, records: PlanRecords | None = None
+) -> list[Edition]:
     """The site's model in each of its languages, the original first: each
-    plan translated where it has a translation into the language."""
+    plan translated where it has a translation into the language. `records`
+    holds the records of some plans, made already."""
     root_url = site_config().site_url
     languages = site_languages()
     chosen = [
         plans_in_language(language.code, checked.plans, checked.translations)
         for language in languages
     ]
-    sites = build_models([each.plans for each in chosen], today=today)
+    sites = build_models([each.plans for each in chosen], today=today, records=records)
     return [
         Edition(language, site, root_url, each.incomplete)
         for language, site, each in zip(languages, sites, chosen, strict=True)

@@ -4,7 +4,7 @@ the semantic rules, and return every problem as a located `Diagnostic`."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -40,10 +40,18 @@ class CheckResult:
 PARALLEL_FROM = 32
 
 
-def check_paths(paths: list[Path], *, today: date, jobs: int | None = None) -> CheckResult:
+def check_paths(
+    paths: list[Path],
+    *,
+    today: date,
+    jobs: int | None = None,
+    each: Callable[[CheckedPlan], None] | None = None,
+) -> CheckResult:
     """Check every plan and translation file under `paths`, on `jobs` processes
     (default: one per core for large sets). Raises UsageError for a path that
-    does not exist. Results come back in file order whatever the workers do."""
+    does not exist. Results come back in file order whatever the workers do;
+    `each(plan)` is called here with each plan as its check comes in, while
+    the workers check the next ones."""
     files = find_plan_files(paths)
     result = CheckResult(report=Report(files=files), plans=[])
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -51,15 +59,9 @@ def check_paths(paths: list[Path], *, today: date, jobs: int | None = None) -> C
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(pool.map(_check_one, files, [today] * len(files), chunksize=16))
+            _collect(result, pool.map(_check_one, files, [today] * len(files), chunksize=16), each)
     else:
-        outcomes = [_check_one(file, today) for file in files]
-    for checked, diagnostics in outcomes:
-        if isinstance(checked, CheckedPlan):
-            result.plans.append(checked)
-        elif checked is not None:
-            result.translations.append(checked)
-        result.report.extend(diagnostics)
+        _collect(result, (_check_one(file, today) for file in files), each)
     from generator.check.across import across_agencies
 
     result.report.extend(across_agencies(list(result.plans)))
@@ -67,6 +69,19 @@ def check_paths(paths: list[Path], *, today: date, jobs: int | None = None) -> C
 
 
 Outcome = tuple["CheckedPlan | CheckedTranslation | None", list[Diagnostic]]
+
+
+def _collect(
+    result: CheckResult, outcomes: Iterable[Outcome], each: Callable[[CheckedPlan], None] | None
+) -> None:
+    for checked, diagnostics in outcomes:
+        if isinstance(checked, CheckedPlan):
+            result.plans.append(checked)
+            if each is not None:
+                each(checked)
+        elif checked is not None:
+            result.translations.append(checked)
+        result.report.extend(diagnostics)
 
 
 def _check_one(file: Path, today: date) -> Outcome:

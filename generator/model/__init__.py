@@ -13,7 +13,16 @@ from generator.model.records import Plan
 from generator.model.site import AgencyPlans, Site, Tally, group_plans
 from generator.model.status import Status
 
-__all__ = ["AgencyPlans", "Plan", "Site", "Status", "Tally", "build_model", "build_models"]
+__all__ = [
+    "AgencyPlans",
+    "Plan",
+    "PlanRecords",
+    "Site",
+    "Status",
+    "Tally",
+    "build_model",
+    "build_models",
+]
 
 
 def build_model(checked: Iterable[CheckedPlan], *, today: date) -> Site:
@@ -22,15 +31,33 @@ def build_model(checked: Iterable[CheckedPlan], *, today: date) -> Site:
     return build_models([list(checked)], today=today)[0]
 
 
-def build_models(languages: Sequence[Sequence[CheckedPlan]], *, today: date) -> list[Site]:
+class PlanRecords:
+    """Each checked plan's records, made once: `add` may be called with each
+    plan as its check comes in, while other plans are still being checked."""
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        # By id, with the plan itself, which stays alive while it is here.
+        self._made: dict[int, tuple[CheckedPlan, Plan]] = {}
+
+    def add(self, plan: CheckedPlan) -> None:
+        """Make the plan's records now, if it passed its own checks."""
+        if plan.valid:
+            self.get(plan)
+
+    def get(self, plan: CheckedPlan) -> Plan:
+        found = self._made.get(id(plan))
+        if found is None:
+            found = self._made[id(plan)] = (plan, parse_plan(plan.data, plan.path, self.today))
+        return found[1]
+
+
+def build_models(
+    languages: Sequence[Sequence[CheckedPlan]], *, today: date, records: PlanRecords | None = None
+) -> list[Site]:
     """The model of each language's plans (see `build_model`). A plan that
     reads the same in several languages (one not translated: the same
-    `CheckedPlan`) is parsed once, and its records shared."""
-    parsed: dict[int, Plan] = {}  # by id: every plan is alive in `languages`
-
-    def model(plan: CheckedPlan) -> Plan:
-        if id(plan) not in parsed:
-            parsed[id(plan)] = parse_plan(plan.data, plan.path, today)
-        return parsed[id(plan)]
-
-    return [group_plans((model(plan) for plan in plans), today) for plans in languages]
+    `CheckedPlan`) is parsed once, and its records shared; `records` may
+    hold some already."""
+    made = records if records is not None else PlanRecords(today)
+    return [group_plans((made.get(plan) for plan in plans), today) for plans in languages]

@@ -17,8 +17,9 @@ import pytest
 from babel.numbers import parse_decimal
 
 from generator.build import build_editions
-from generator.check import check_paths
+from generator.check import CheckedPlan, check_paths
 from generator.errors import BuildError
+from generator.model import PlanRecords
 from generator.model.parse import parse_plan
 from generator.model.translated import plans_in_language
 from generator.render import render_all
@@ -346,3 +347,22 @@ def test_a_plan_not_translated_is_modelled_once_for_every_language() -> None:
             original = originals[plan.path.resolve()]
             shared = plan is original
             assert shared is (plan.path.resolve() not in translated), plan.path
+
+
+def test_plans_modelled_as_their_checks_come_in_make_the_same_site() -> None:
+    records = PlanRecords(TODAY)
+    seen: list[Path] = []
+
+    def each(plan: CheckedPlan) -> None:
+        seen.append(plan.path)
+        records.add(plan)
+
+    checked = check_paths([REPO / "plans"], today=TODAY, each=each)
+    assert seen == [plan.path for plan in checked.plans]
+    early = build_editions(checked, today=TODAY, records=records)
+    late = build_editions(check_paths([REPO / "plans"], today=TODAY), today=TODAY)
+    assert [edition.site for edition in early] == [edition.site for edition in late]
+    english = {plan.path: plan for agency in early[0].site.agencies for plan in agency.plans}
+    for plan in checked.plans:
+        if plan.valid and plan.path in english:
+            assert records.get(plan) is english[plan.path]
