@@ -257,6 +257,10 @@ def _run_all(
         yield from (renderer.run(task) for task in tasks)
         return
     _STATE = state
+    for environment in _environments(state.editions):
+        # Compiled once here, and inherited by every worker.
+        for name in environment.list_templates(extensions=["j2"]):
+            environment.get_template(name)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = pool.imap_unordered(_run_in_worker, tasks)
@@ -268,6 +272,29 @@ def _run_all(
 
 
 _WORKER: _Renderer | None = None
+# The editions rendered last, with the Jinja2 environment of each (and the
+# templates it compiled), kept from one part of the build to the next.
+_PREPARED: tuple[Sequence[Edition], list[Environment]] | None = None
+
+
+def _environments(editions: Sequence[Edition]) -> list[Environment]:
+    global _PREPARED
+    if _PREPARED is None or not _same(_PREPARED[0], editions):
+        made = [
+            make_environment(
+                edition.messages,
+                edition.root_url,
+                prefix=edition.language.prefix,
+                incomplete=edition.incomplete,
+            )
+            for edition in editions
+        ]
+        _PREPARED = (editions, made)
+    return _PREPARED[1]
+
+
+def _same(these: Sequence[Edition], those: Sequence[Edition]) -> bool:
+    return len(these) == len(those) and all(a is b for a, b in zip(these, those, strict=True))
 
 
 def _run_in_worker(task: Task) -> Rendered:
@@ -292,7 +319,6 @@ class _Renderer:
         self.editions = state.editions
         self.languages = [e.language for e in state.editions]
         self._setting = languages_setting(self.languages)
-        self._environments: dict[int, Environment] = {}
         self._pages = Store("list-pages", compress=True)
 
     def run(self, task: Task) -> Rendered:
@@ -396,15 +422,7 @@ class _Renderer:
         return files
 
     def _environment(self, index: int) -> Environment:
-        if index not in self._environments:
-            edition = self.editions[index]
-            self._environments[index] = make_environment(
-                edition.messages,
-                edition.root_url,
-                prefix=edition.language.prefix,
-                incomplete=edition.incomplete,
-            )
-        return self._environments[index]
+        return _environments(self.editions)[index]
 
 
 def _urls(pages: list[Page]) -> frozenset[str]:
