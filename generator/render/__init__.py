@@ -160,7 +160,9 @@ def render_agencies(
     ]
     count = max((len(e.site.agencies) for e in editions), default=0)
     parallel = workers > 1 and count >= PARALLEL_FROM
-    yield from _run_all(_State(editions, keep), agency_tasks, workers if parallel else 1)
+    yield from _run_all(
+        _State(editions, keep), agency_tasks, workers if parallel else 1, compile_first=True
+    )
 
 
 def render_lists(
@@ -246,9 +248,13 @@ def _run_all(
     tasks: list[Task],
     workers: int,
     meanwhile: Callable[[], Iterator[Rendered]] | None = None,
+    *,
+    compile_first: bool = False,
 ) -> Iterator[Rendered]:
     """The tasks' results, and what `meanwhile` gives, made in this process
-    while the workers run."""
+    while the workers run. `compile_first`: compile every template here
+    before the workers start, for tasks that would each compile most of
+    them (the agencies, in every language), not for one list per worker."""
     global _STATE
     if workers <= 1 or not can_fork():
         if meanwhile is not None:
@@ -257,7 +263,7 @@ def _run_all(
         yield from (renderer.run(task) for task in tasks)
         return
     _STATE = state
-    for environment in _environments(state.editions):
+    for environment in _environments(state.editions) if compile_first else ():
         # Compiled once here, and inherited by every worker.
         for name in environment.list_templates(extensions=["j2"]):
             environment.get_template(name)
