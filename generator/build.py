@@ -129,12 +129,12 @@ def _generate(
     pages = [sum(len(output.pages) for output in group) for group in outputs]
 
     def keep_agencies() -> None:
-        findings = _findings(units, checked.report.diagnostics)
-        for name, unit in units.items():
-            if name not in hits and keys[name]:
-                # An agency with only drafts is not on the site yet: no outputs.
-                made = tuple(fresh.get(name, [None] * len(editions)))
-                cache.put(unit, keys[name], CachedAgency(findings[name], made))
+        fresh_units = {n: unit for n, unit in units.items() if n not in hits and keys[n]}
+        findings = _findings(fresh_units, checked.report.diagnostics)
+        for name, unit in fresh_units.items():
+            # An agency with only drafts is not on the site yet: no outputs.
+            made = tuple(fresh.get(name, [None] * len(editions)))
+            cache.put(unit, keys[name], CachedAgency(findings[name], made))
 
     # The agencies are cached while the lists are made (this process would
     # otherwise wait): their entries stand for their own inputs, whatever

@@ -316,8 +316,9 @@ def _run_in_worker(task: Task) -> Rendered:
 
 
 class _Renderer:
-    """Renders tasks of the editions, keeping each language's Jinja2
-    environment (and its compiled templates) from one task to the next."""
+    """Renders tasks of the editions, in each language's Jinja2 environment
+    (see `_environments`, which keeps it and its compiled templates from one
+    task, and one part of the build, to the next)."""
 
     def __init__(self, state: _State, *, in_worker: bool = False) -> None:
         self.state = state
