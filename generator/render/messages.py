@@ -43,6 +43,9 @@ class Messages:
         self._numbers: dict[float, str] = {}
         self._periods: dict[tuple[str, bool], Markup] = {}
         self._formatted: dict[tuple[Any, ...], Markup] = {}
+        self._dates: dict[tuple[date, str], str] = {}
+        self._languages: dict[str, str] = {}
+        self._separator: Markup | None = None
 
     def __call__(self, key: str, count: float | None = None, **values: Any) -> Markup:
         if count is None and not values:
@@ -130,7 +133,13 @@ class Messages:
         return self(f"units.{unit}", count=value, value=self.number(value))
 
     def date(self, day: date) -> str:
-        return format_date(day, format="long", locale=self.locale)
+        return self._date(day, "long")
+
+    def _date(self, day: date, style: str) -> str:
+        # Babel parses the pattern on every call: a site has few distinct dates.
+        if (day, style) not in self._dates:
+            self._dates[day, style] = format_date(day, format=style, locale=self.locale)
+        return self._dates[day, style]
 
     def period(self, period: str, *, short: bool = False) -> Markup:
         """A reporting period in words: "July to September 2026", "March 2026"."""
@@ -153,10 +162,15 @@ class Messages:
         )
 
     def _month(self, day: date, *, short: bool) -> str:
-        return format_date(day, format="LLL" if short else "LLLL", locale=self.locale)
+        return self._date(day, "LLL" if short else "LLLL")
 
     def language_name(self, tag: str) -> str:
         """A language's name in the interface language: "zh-Hant" -> "Chinese (Traditional)"."""
+        if tag not in self._languages:
+            self._languages[tag] = self._language_name(tag)
+        return self._languages[tag]
+
+    def _language_name(self, tag: str) -> str:
         try:
             name = Locale.parse(tag, sep="-").get_display_name(self.locale)
         except (ValueError, UnknownLocaleError):
@@ -167,7 +181,9 @@ class Messages:
         """Items joined as the language joins a list: "a, b and c"."""
         if len(items) < 2:
             return Markup("").join(items)
-        separator = inert(self.text("format.list_separator"))
+        if self._separator is None:
+            self._separator = inert(self.text("format.list_separator"))
+        separator = self._separator
         return self("format.list", items=separator.join(items[:-1]), last=items[-1])
 
 
