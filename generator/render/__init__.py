@@ -396,8 +396,9 @@ class _Renderer:
             files = self._render(task.edition, pages)
             data = None
             if task.edition == 0:
-                files.update(agency_data_files(agency))
-                data = agency_data(agency, edition.root_url)
+                contents = [plan_json(plan) for plan in agency.plans]
+                files.update(agency_data_files(agency, contents))
+                data = agency_data(agency, edition.root_url, contents)
             listing = make_listing(agency, edition.messages)
             versions = {path: version(content) for path, content in files.items()}
             output = AgencyOutput(
@@ -460,13 +461,13 @@ def data_files(outputs: Sequence[AgencyOutput], site_url: str) -> Files:
     }
 
 
-def agency_data_files(agency: AgencyPlans) -> Files:
-    """Each plan of the agency as JSON, and as YAML for an example plan:
-    published once, rendered (and cached) with the agency's pages in the
-    original language."""
+def agency_data_files(agency: AgencyPlans, contents: Sequence[str]) -> Files:
+    """Each plan of the agency as JSON (`contents`, in the order of its
+    plans), and as YAML for an example plan: published once, rendered (and
+    cached) with the agency's pages in the original language."""
     files: Files = {}
-    for plan in agency.plans:
-        files[urls.plan_json_url(plan)] = plan_json(plan).encode("utf-8")
+    for plan, content in zip(agency.plans, contents, strict=True):
+        files[urls.plan_json_url(plan)] = content.encode("utf-8")
         if plan.example:
             files[urls.example_file_url(plan)] = plan.path.read_bytes()
     return files

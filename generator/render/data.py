@@ -113,7 +113,9 @@ class AgencyData:
     results: str  # its rows of results.csv
 
 
-def agency_data(agency: AgencyPlans, site_url: str) -> AgencyData:
+def agency_data(agency: AgencyPlans, site_url: str, contents: Sequence[str]) -> AgencyData:
+    """`contents`: each plan's `plan_json`, in the order of `agency.plans`
+    (the JSON file of the plan, and its content in plans.json)."""
     promises = [
         PromiseRow(agency, plan, standard, site_url)
         for plan in agency.plans
@@ -122,22 +124,28 @@ def agency_data(agency: AgencyPlans, site_url: str) -> AgencyData:
     results = (ResultRow(p, r) for p in promises for r in p.standard.results)
     return AgencyData(
         plans=tuple(
-            _json(
-                {
-                    "agency_id": plan.agency.id,
-                    "plan": plan.key,
-                    "status": plan.status,
-                    "current": plan is agency.current,
-                    "page_url": site_url + urls.plan_url(agency, plan),
-                    "data_url": site_url + urls.plan_json_url(plan),
-                    "content": plan.data,
-                }
-            ).rstrip("\n")
-            for plan in agency.plans
+            _plans_entry(agency, plan, site_url, content)
+            for plan, content in zip(agency.plans, contents, strict=True)
         ),
         standards=_csv_rows(STANDARD_COLUMNS, iter(promises)),
         results=_csv_rows(RESULT_COLUMNS, results),
     )
+
+
+def _plans_entry(agency: AgencyPlans, plan: Plan, site_url: str, content: str) -> str:
+    """The plan's entry in plans.json: its fields in the order of
+    `PLANS_JSON_FIELDS`, "content" last, spliced in as it was encoded."""
+    head = _json(
+        {
+            "agency_id": plan.agency.id,
+            "plan": plan.key,
+            "status": plan.status,
+            "current": plan is agency.current,
+            "page_url": site_url + urls.plan_url(agency, plan),
+            "data_url": site_url + urls.plan_json_url(plan),
+        }
+    ).rstrip("\n")
+    return f'{head[:-1]},"content":{content.rstrip()}}}'
 
 
 def standards_csv(parts: Sequence[AgencyData]) -> str:
@@ -171,8 +179,8 @@ def _csv_rows(columns: list[Column], rows: Iterator[Any] | None) -> str:
     if rows is None:
         writer.writerow(name for name, _ in columns)
         return out.getvalue()
-    for row in rows:
-        writer.writerow(_cell(get(row)) for _, get in columns)
+    getters = [get for _, get in columns]
+    writer.writerows([[_cell(get(row)) for get in getters] for row in rows])
     return out.getvalue()
 
 
