@@ -3,17 +3,18 @@
 
 textstat and its hyphenation dictionary take a third of a second to load,
 more than the rest of a validation run, and an author validates the same text
-again and again. So grades are kept in a small cache file (one line per
-sentence, keyed by a hash of it) under $XDG_CACHE_HOME/service-plans/, and
-textstat is loaded only for sentences it has not graded before. Set
-SERVICE_PLANS_CACHE=off to grade every sentence afresh."""
+again and again. So grades are kept in a cache file under
+$XDG_CACHE_HOME/service-plans/, one line per sentence (a hash of it, then its
+grade), and textstat is loaded only for sentences it has not graded before.
+Each process reads the file once, the first time it grades, and appends the
+grades it works out: checking a thousand plans reads and writes the file once
+each, not once per plan. Set SERVICE_PLANS_CACHE=off to grade every sentence afresh."""
 
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 import re
-import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -44,32 +45,57 @@ def load_grader() -> None:
 
 def _cache_file() -> Path | None:
     root = cache_root()
-    return root / "plain-language.json" if root is not None else None
+    return root / "plain-language-grades.txt" if root is not None else None
 
 
 def _key(sentence: str) -> str:
     return hashlib.sha1(f"{CACHE_VERSION}\0{sentence}".encode()).hexdigest()[:20]
 
 
-def _load_cache(path: Path | None) -> dict[str, float]:
+# The grades each cache file held when this process first read it, with
+# those graded since: by file, as the tests change the cache folder.
+_KNOWN: dict[Path | None, dict[str, float]] = {}
+
+
+def _known(path: Path | None) -> dict[str, float]:
+    if path not in _KNOWN:
+        _KNOWN[path] = _read_grades(path)
+    return _KNOWN[path]
+
+
+def _read_grades(path: Path | None) -> dict[str, float]:
+    """The grades in the file; a line that cannot be read (a write cut
+    short) is skipped."""
     if path is None:
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    found: dict[str, float] = {}
+    for line in text.splitlines():
+        key, _, grade = line.partition(" ")
+        try:
+            found[key] = float(grade)
+        except ValueError:
+            continue
+    return found
 
 
-def _save_cache(path: Path | None, grades: dict[str, float]) -> None:
-    """Write atomically; a cache that cannot be written is simply not kept."""
-    if path is None:
+def _append_grades(path: Path | None, fresh: dict[str, float]) -> None:
+    """Add lines to the file in one write, which other processes appending
+    at the same time cannot split; a cache that cannot be written is simply
+    not kept."""
+    if path is None or not fresh:
         return
+    lines = "".join(f"{key} {grade!r}\n" for key, grade in fresh.items()).encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False) as handle:
-            json.dump(grades, handle)
-        Path(handle.name).replace(path)
+        handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(handle, lines)
+        finally:
+            os.close(handle)
     except OSError:
         return
 
@@ -77,17 +103,15 @@ def _save_cache(path: Path | None, grades: dict[str, float]) -> None:
 def grades(sentences: list[str]) -> dict[str, float]:
     """Flesch-Kincaid grade of each sentence, from the cache where it can."""
     path = _cache_file()
-    cached = _load_cache(path)
+    known = _known(path)
     result: dict[str, float] = {}
-    fresh = False
+    fresh: dict[str, float] = {}
     for sentence in sentences:
         key = _key(sentence)
-        if key not in cached:
-            cached[key] = float(_textstat().flesch_kincaid_grade(sentence))
-            fresh = True
-        result[sentence] = cached[key]
-    if fresh:
-        _save_cache(path, cached)
+        if key not in known:
+            known[key] = fresh[key] = float(_textstat().flesch_kincaid_grade(sentence))
+        result[sentence] = known[key]
+    _append_grades(path, fresh)
     return result
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from generator.check import plain_language
 from generator.check.plain_language import _key, grades, split_sentences
+from generator.resources import REPO_DIR
 
 
 def test_hard_and_easy_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -21,14 +25,56 @@ def test_hard_and_easy_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
     assert found[easy] <= plain_language.MAX_GRADE < found[hard]
 
 
+def _grade_in_new_process(sentence: str, cache: Path) -> float:
+    """The grade as a process that has not graded anything yet gives it."""
+    code = (
+        "import sys; from generator.check.plain_language import grades; "
+        "print(grades([sys.argv[1]])[sys.argv[1]])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, sentence],
+        env={**os.environ, "SERVICE_PLANS_CACHE": str(cache)},
+        cwd=REPO_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout)
+
+
 def test_grades_come_from_the_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path))
     sentence = "We reply to every letter."
+    file = tmp_path / "plain-language-grades.txt"
     first = grades([sentence])[sentence]
-    stored = json.loads((tmp_path / "plain-language.json").read_text())
-    assert stored == {_key(sentence): first}
-    (tmp_path / "plain-language.json").write_text(json.dumps({_key(sentence): 42.0}))
-    assert grades([sentence])[sentence] == 42.0
+    assert file.read_text() == f"{_key(sentence)} {first!r}\n"
+    file.write_text(f"{_key(sentence)} 42.0\n")
+    assert _grade_in_new_process(sentence, tmp_path) == 42.0
+    # This process read the file once, when it first graded.
+    assert grades([sentence])[sentence] == first
+
+
+def test_the_cache_grows_by_lines(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each call appends the grades it worked out, and only those: checking
+    many plans does not rewrite the whole file for each."""
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path))
+    file = tmp_path / "plain-language-grades.txt"
+    grades(["One sentence.", "Two sentences."])
+    grades(["Two sentences.", "Three sentences."])
+    keys = [line.split(" ")[0] for line in file.read_text().splitlines()]
+    assert keys == [_key(s) for s in ("One sentence.", "Two sentences.", "Three sentences.")]
+
+
+def test_a_line_cut_short_is_skipped(tmp_path) -> None:
+    sentence = "We answer the phone."
+    file = tmp_path / "plain-language-grades.txt"
+    file.write_text(f"{_key('Something else.')} 3.5\n{_key(sentence)} 4")
+    assert _grade_in_new_process(sentence, tmp_path) == 4.0
+    file.write_text(f"{_key(sentence)} 4.\n{_key('Something else.')}")
+    assert _grade_in_new_process(sentence, tmp_path) == 4.0
+    file.write_text(f"{_key(sentence)}\n")
+    assert _grade_in_new_process(sentence, tmp_path) < 8
+    assert file.read_text().splitlines()[-1].startswith(_key(sentence) + " ")
 
 
 def test_an_unwritable_cache_is_not_an_error(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
