@@ -525,19 +525,20 @@ PLACEHOLDER = "TODO"
 @rule("placeholders")
 def placeholders(plan: PlanView) -> Iterator[Finding]:
     """Text left as the starter plan wrote it."""
-    yield from _placeholders(plan.data, ())
+    if isinstance(plan.data, dict | list):  # else the schema's error is enough
+        yield from _placeholders(plan.data, ())
 
 
 def _placeholders(value: Any, path: tuple[Any, ...]) -> Iterator[Finding]:
-    if isinstance(value, dict):
-        for key, item in value.items():
+    # A path is made only for a value that holds text: most are plain text.
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(item, str):
+            if PLACEHOLDER in item:
+                yield _warning(
+                    (*path, key),
+                    "This text still contains TODO from the starter plan.",
+                    "Replace it with the agency's own words.",
+                )
+        elif isinstance(item, dict | list):
             yield from _placeholders(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _placeholders(item, (*path, index))
-    elif isinstance(value, str) and PLACEHOLDER in value:
-        yield _warning(
-            path,
-            "This text still contains TODO from the starter plan.",
-            "Replace it with the agency's own words.",
-        )
