@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
+from generator.load import yaml_source
 from generator.load.locate import locate, readable_path
 from generator.load.yaml_source import load_bytes
+from generator.resources import REPO_DIR
 
 
 def _load(text: str) -> object:
@@ -60,3 +65,61 @@ def test_positions_and_readable_paths() -> None:
     # A path that does not exist falls back to the nearest thing that does.
     assert locate(document.root, ("standards", 1, "target", "unit"), key=True) == (4, 5)
     assert readable_path(document.data, ("results", 0)) == "results[1]"
+
+
+class _PyYAMLResolving(yaml_source._Loader):
+    """The loader with PyYAML's own `resolve`, which ours stands in for."""
+
+    resolve = yaml.resolver.BaseResolver.resolve
+    descend_resolver = yaml.resolver.BaseResolver.descend_resolver
+    ascend_resolver = yaml.resolver.BaseResolver.ascend_resolver
+
+
+def _tags(node: yaml.Node) -> Iterator[tuple[str, str]]:
+    yield type(node).__name__, node.tag
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _tags(item)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _tags(key)
+            yield from _tags(value)
+
+
+YAML_FILES = sorted(
+    path
+    for folder in (REPO_DIR / "plans", REPO_DIR / "tests", REPO_DIR / "generator")
+    for path in folder.rglob("*.yaml")
+)
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda path: str(path.relative_to(REPO_DIR)))
+def test_tags_are_resolved_as_pyyaml_resolves_them(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        ours = _PyYAMLResolving(text).get_single_node()
+    except yaml.YAMLError:
+        return  # a file that is meant not to parse: no tags to compare
+    node = yaml_source._Loader(text).get_single_node()
+    assert node is not None and ours is not None
+    assert list(_tags(node)) == list(_tags(ours))
+
+
+def test_scalar_kinds_seen_in_the_files() -> None:
+    """The files above hold every kind of scalar the resolver tells apart."""
+    kinds = Counter(
+        tag
+        for path in YAML_FILES
+        for name, tag in _safe_tags(path.read_text(encoding="utf-8"))
+        if name == "ScalarNode"
+    )
+    assert {yaml_source._STR, yaml_source._INT, yaml_source._FLOAT} <= set(kinds)
+    assert {yaml_source._BOOL, yaml_source._NULL} <= set(kinds)
+
+
+def _safe_tags(text: str) -> list[tuple[str, str]]:
+    try:
+        node = yaml_source._Loader(text).get_single_node()
+    except yaml.YAMLError:
+        return []
+    return list(_tags(node)) if node is not None else []
