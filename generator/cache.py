@@ -30,7 +30,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
@@ -63,6 +62,8 @@ def cache_root() -> Path | None:
 def generator_fingerprint() -> str:
     """A hash of the generator's own files and its libraries' versions: any
     change to the code, a template, a message or the schema changes it."""
+    from importlib import metadata  # 30 ms to import: only for a build
+
     digest = hashlib.sha256(sys.version.encode())
     for root in (PACKAGE_DIR, SCHEMA_DIR):
         for path in sorted(root.rglob("*")):
