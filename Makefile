@@ -36,9 +36,13 @@ $(VENV)/.python:
 	$(PY) -m pip install --quiet --upgrade "pip>=23.2"
 	@touch $@
 
+# The generator is installed editable and compiled once, as pip compiles what
+# it installs: without that, each `validate` compiles it again (this Makefile
+# tells Python not to write bytecode as it runs).
 $(VENV)/.runtime: $(VENV)/.python requirements/runtime.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements/runtime.txt
 	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m compileall -q generator
 	@touch $@
 
 $(VENV)/.test: $(VENV)/.runtime requirements/test.txt
