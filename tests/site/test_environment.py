@@ -81,6 +81,10 @@ def _shout(name: str, mark: str = "") -> str:
 
 CALLS = """
 {%- macro item(name, mark="-") %}{{ mark }}{{ name }}{% if caller is defined %}({{ caller() }}){% endif %}{% endmacro -%}
+{%- macro plain(name, mark="-", end=none) %}{{ mark }}{{ name }}{{ end if end is not none else "." }}{% endmacro -%}
+{%- macro rest(first) %}{{ first }}{{ varargs | join }}{{ kwargs | dictsort | join }}{% endmacro -%}
+{{ plain("p") }}{{ plain("p", "*") }}{{ plain("p", "*", "<") }}{{ plain(name="q") }}
+{{- rest(1) }}{{ rest(1, 2, 3) }}{{ rest(1, b=2) }}{{ rest(first=1) }}|
 {%- set found = [] -%}
 {%- for name in names -%}
 {%- set greeting = "Hello" -%}
@@ -90,7 +94,7 @@ CALLS = """
 {%- call item(name) %}{{ loop.index }}{% endcall %}
 {%- endfor -%}
 |{{ found | join(",") }}|{{ greeting_of("all") }}|{{ stops() is undefined }}
-{%- autoescape false %}|{{ item("<") }}{% endautoescape %}
+{%- autoescape false %}|{{ item("<") }}{{ plain("<") }}{% endautoescape %}
 """
 
 
@@ -111,3 +115,24 @@ def test_calls_give_what_jinja2s_own_would(env: Environment) -> None:
     assert ours == jinja2s
     assert "-a&#60;b+a&#60;bMetPhone:Hello a&#60;bA&#60;B!" in ours
     assert "|a&#60;b,c|Hi all|True|" in ours
+    assert ours.startswith("-p.&#42;p.&#42;p&#60;-q.11231(&#39;b&#39;, 2)1|")
+
+
+@pytest.mark.parametrize(
+    "call",
+    ['plain("a", "b", "c", "d")', 'plain("a", named="b")', "plain()", 'plain("a", mark="b")'],
+)
+def test_calls_that_fail_fail_as_with_jinja2s_own(env: Environment, call: str) -> None:
+    source = CALLS.split("\n")[2] + "{{ " + call + " }}"
+    outcomes = []
+    for context_class in (None, Context):
+        if context_class is not None:
+            env.context_class = context_class
+        try:
+            outcomes.append(("ok", env.from_string(source).render()))
+        except Exception as error:  # noqa: BLE001 - comparing what each raises
+            outcomes.append((type(error).__name__, str(error)))
+        finally:
+            if context_class is not None:
+                del env.context_class
+    assert outcomes[0] == outcomes[1]
