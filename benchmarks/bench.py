@@ -43,10 +43,17 @@ _PEAK = (
 )
 
 
+COLD_OVERHEAD = "generator overhead over mkdocs alone, cold cache"
+WARM_OVERHEAD = "generator overhead over mkdocs alone, warm cache"
+
+
 @dataclass
 class Row:
     size: int
     figures: dict[str, float] = field(default_factory=dict)
+    # Ratios of runs made side by side, each round's, then the median.
+    paired: dict[str, float] = field(default_factory=dict)
+    runs: dict[str, list[float]] = field(default_factory=dict)  # each run's time
 
 
 def timed(
@@ -137,15 +144,19 @@ def build_figures(row: Row, work: Path, plans: list[Path], repeat: int) -> None:
         set_aside([docs, site] if keep_cache else [docs, site, cache], trash)
         return timed(build, 1, env)
 
-    row.figures["full build, cold cache (s)"] = statistics.median(
-        [from_nothing(keep_cache=False) for _ in range(repeat)]
-    )
-    row.figures["full build, warm cache (s)"] = statistics.median(
-        [from_nothing(keep_cache=True) for _ in range(repeat)]
-    )
-    row.figures["mkdocs build alone (s)"] = statistics.median(
-        [_mkdocs_alone(docs, work / "site-mkdocs", trash) for _ in range(repeat)]
-    )
+    # In rounds, so that each ratio compares runs of the same minutes: this
+    # machine's speed drifts by 10% and more from one minute to the next.
+    cold, warm, alone = [], [], []
+    for _ in range(repeat):
+        cold.append(from_nothing(keep_cache=False))
+        warm.append(from_nothing(keep_cache=True))
+        alone.append(_mkdocs_alone(docs, work / "site-mkdocs", trash))
+    row.runs.update({"cold": cold, "warm": warm, "alone": alone})
+    row.figures["full build, cold cache (s)"] = statistics.median(cold)
+    row.figures["full build, warm cache (s)"] = statistics.median(warm)
+    row.figures["mkdocs build alone (s)"] = statistics.median(alone)
+    for name, builds in ((COLD_OVERHEAD, cold), (WARM_OVERHEAD, warm)):
+        row.paired[name] = statistics.median(b / a - 1 for b, a in zip(builds, alone, strict=True))
     generate = [
         sys.executable,
         "-m",
@@ -252,13 +263,7 @@ def ratios(row: Row) -> dict[str, float]:
             f["check-jsonschema all (s)"] / f["validate all (s)"]
         )
         out["validate / libyaml parse floor"] = f["validate all (s)"] / f["libyaml parse all (s)"]
-    if "full build, cold cache (s)" in f:
-        out["generator overhead over mkdocs alone, cold cache"] = (
-            f["full build, cold cache (s)"] / f["mkdocs build alone (s)"] - 1
-        )
-        out["generator overhead over mkdocs alone, warm cache"] = (
-            f["full build, warm cache (s)"] / f["mkdocs build alone (s)"] - 1
-        )
+    out.update(row.paired)
     return out
 
 
@@ -315,7 +320,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 build_figures(row, work, plans, max(1, options.repeat - 1))
             rows.append(row)
             print(
-                f"N={size}: " + json.dumps({k: round(v, 3) for k, v in row.figures.items()}),
+                f"N={size}: "
+                + json.dumps({k: round(v, 3) for k, v in {**row.figures, **row.paired}.items()})
+                + f" runs: {json.dumps(row.runs)}",
                 file=sys.stderr,
                 flush=True,
             )
@@ -328,7 +335,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(render(rows))
     if options.json:
-        options.json.write_text(json.dumps([{"size": r.size, **r.figures} for r in rows], indent=2))
+        options.json.write_text(
+            json.dumps(
+                [{"size": r.size, **r.figures, **r.paired, "runs": r.runs} for r in rows], indent=2
+            )
+        )
     return 0
 
 
