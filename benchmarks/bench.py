@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -45,6 +46,10 @@ _PEAK = (
 
 COLD_OVERHEAD = "generator overhead over mkdocs alone, cold cache"
 WARM_OVERHEAD = "generator overhead over mkdocs alone, warm cache"
+# The same overheads in processor time (every process of the build): the
+# machine's drift moves both sides of a round alike, and both cores are
+# busy in both, so it is the wall-time ratio with less noise.
+CPU_SUFFIX = ", processor time"
 
 
 @dataclass
@@ -74,6 +79,13 @@ def timed(
             detail = result.stderr.decode()[-2000:]
             raise SystemExit(f"failed: {' '.join(map(str, command))}\n{detail}")
     return statistics.median(times)
+
+
+def children_cpu() -> float:
+    """Processor time, user and system, of every finished process this one
+    started and waited for, and of the processes those waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def peak_memory_mb(command: Sequence[str | Path], env: dict[str, str] | None = None) -> float:
@@ -140,23 +152,32 @@ def build_figures(row: Row, work: Path, plans: list[Path], repeat: int) -> None:
 
     trash = work / "trash"
 
-    def from_nothing(*, keep_cache: bool) -> float:
+    def from_nothing(*, keep_cache: bool) -> tuple[float, float]:
         set_aside([docs, site] if keep_cache else [docs, site, cache], trash)
-        return timed(build, 1, env)
+        used = children_cpu()
+        return timed(build, 1, env), children_cpu() - used
+
+    def mkdocs_alone() -> tuple[float, float]:
+        used = children_cpu()
+        return _mkdocs_alone(docs, work / "site-mkdocs", trash), children_cpu() - used
 
     # In rounds, so that each ratio compares runs of the same minutes: this
     # machine's speed drifts by 10% and more from one minute to the next.
-    cold, warm, alone = [], [], []
+    runs: dict[str, list[tuple[float, float]]] = {"cold": [], "warm": [], "alone": []}
     for _ in range(repeat):
-        cold.append(from_nothing(keep_cache=False))
-        warm.append(from_nothing(keep_cache=True))
-        alone.append(_mkdocs_alone(docs, work / "site-mkdocs", trash))
-    row.runs.update({"cold": cold, "warm": warm, "alone": alone})
-    row.figures["full build, cold cache (s)"] = statistics.median(cold)
-    row.figures["full build, warm cache (s)"] = statistics.median(warm)
-    row.figures["mkdocs build alone (s)"] = statistics.median(alone)
-    for name, builds in ((COLD_OVERHEAD, cold), (WARM_OVERHEAD, warm)):
-        row.paired[name] = statistics.median(b / a - 1 for b, a in zip(builds, alone, strict=True))
+        runs["cold"].append(from_nothing(keep_cache=False))
+        runs["warm"].append(from_nothing(keep_cache=True))
+        runs["alone"].append(mkdocs_alone())
+    for kind, timings in runs.items():
+        row.runs[kind] = [wall for wall, _ in timings]
+        row.runs[f"{kind} cpu"] = [cpu for _, cpu in timings]
+    row.figures["full build, cold cache (s)"] = statistics.median(row.runs["cold"])
+    row.figures["full build, warm cache (s)"] = statistics.median(row.runs["warm"])
+    row.figures["mkdocs build alone (s)"] = statistics.median(row.runs["alone"])
+    for name, kind in ((COLD_OVERHEAD, "cold"), (WARM_OVERHEAD, "warm")):
+        for suffix, clock in (("", ""), (CPU_SUFFIX, " cpu")):
+            pairs = zip(row.runs[kind + clock], row.runs["alone" + clock], strict=True)
+            row.paired[name + suffix] = statistics.median(b / a - 1 for b, a in pairs)
     generate = [
         sys.executable,
         "-m",
