@@ -64,8 +64,9 @@ def _known(path: Path | None) -> dict[str, float]:
 
 
 def _read_grades(path: Path | None) -> dict[str, float]:
-    """The grades in the file; a line that cannot be read (a write cut
-    short) is skipped."""
+    """The grades in the file. A line that cannot be read is skipped, and
+    so is a last line without its line break (a write cut short, whose
+    grade may have lost digits)."""
     if path is None:
         return {}
     try:
@@ -73,7 +74,7 @@ def _read_grades(path: Path | None) -> dict[str, float]:
     except (OSError, ValueError):
         return {}
     found: dict[str, float] = {}
-    for line in text.splitlines():
+    for line in text.split("\n")[:-1]:
         key, _, grade = line.partition(" ")
         try:
             found[key] = float(grade)

@@ -68,11 +68,12 @@ def test_the_cache_grows_by_lines(tmp_path, monkeypatch: pytest.MonkeyPatch) -> 
 def test_a_line_cut_short_is_skipped(tmp_path) -> None:
     sentence = "We answer the phone."
     file = tmp_path / "plain-language-grades.txt"
-    file.write_text(f"{_key('Something else.')} 3.5\n{_key(sentence)} 4")
-    assert _grade_in_new_process(sentence, tmp_path) == 4.0
-    file.write_text(f"{_key(sentence)} 4.\n{_key('Something else.')}")
-    assert _grade_in_new_process(sentence, tmp_path) == 4.0
-    file.write_text(f"{_key(sentence)}\n")
+    file.write_text(f"{_key('Something else.')} 3.5\n{_key(sentence)} 42.0\n")
+    assert _grade_in_new_process(sentence, tmp_path) == 42.0
+    # A last line without its line break may have lost digits ("4" of "4.5").
+    file.write_text(f"{_key('Something else.')} 3.5\n{_key(sentence)} 42")
+    assert _grade_in_new_process(sentence, tmp_path) < 8
+    file.write_text(f"{_key(sentence)}\n{_key(sentence)} 4x\n")
     assert _grade_in_new_process(sentence, tmp_path) < 8
     assert file.read_text().splitlines()[-1].startswith(_key(sentence) + " ")
 
