@@ -58,7 +58,8 @@ class Row:
     figures: dict[str, float] = field(default_factory=dict)
     # Ratios of runs made side by side, each round's, then the median.
     paired: dict[str, float] = field(default_factory=dict)
-    runs: dict[str, list[float]] = field(default_factory=dict)  # each run's time
+    # Each run's wall time ("cold") and processor time ("cold cpu").
+    runs: dict[str, list[float]] = field(default_factory=dict)
 
 
 def timed(
@@ -327,7 +328,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true", help="measure validation only")
     parser.add_argument("--no-validate", action="store_true", help="measure the build only")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
-    options = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    options = parser.parse_args(arguments)
     compile_sources()
     rows = []
     for size in (int(s) for s in options.sizes.split(",")):
@@ -352,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; {date.today()}; "
-        f"command: python -m benchmarks.bench --sizes {options.sizes}\n"
+        f"command: python -m benchmarks.bench {' '.join(arguments)}\n"
     )
     print(render(rows))
     if options.json:

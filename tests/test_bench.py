@@ -18,6 +18,7 @@ def test_bench_runs_at_a_tiny_size(tmp_path) -> None:
         cwd=REPO, capture_output=True, text=True, check=False, timeout=600,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
+    assert "command: python -m benchmarks.bench --sizes 2 --repeat 1 --json " in result.stdout
     assert "| **validate / check-jsonschema, one plan** |" in result.stdout
     assert "| **generator overhead over mkdocs alone, cold cache** |" in result.stdout
     assert "| **generator overhead over mkdocs alone, warm cache** |" in result.stdout
