@@ -223,7 +223,15 @@ class _Changes:
 
 
 def _load_checker() -> None:
-    from generator.check import coverage_rules, plain_language, rules, schema  # noqa: F401
+    from generator.check import (  # noqa: F401
+        contact_rules,
+        coverage_rules,
+        date_rules,
+        plain_language,
+        result_rules,
+        rules,
+        schema,
+    )
 
     plain_language.load_grader()
 

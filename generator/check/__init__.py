@@ -108,7 +108,13 @@ def check_file(path: Path, *, today: date) -> tuple[CheckedPlan | None, list[Dia
 
 def plan_findings(document: Document, today: date) -> list[Finding]:
     """Schema findings, then rule findings (rules only on a mapping at the top)."""
-    from generator.check import coverage_rules, plain_language  # noqa: F401 - registers rules
+    from generator.check import (  # noqa: F401 - registers rules
+        contact_rules,
+        coverage_rules,
+        date_rules,
+        plain_language,
+        result_rules,
+    )
     from generator.check.rules import PlanView, rule_findings
     from generator.check.schema import schema_findings
 

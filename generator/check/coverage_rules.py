@@ -8,7 +8,7 @@ import difflib
 from collections.abc import Iterator
 
 from generator.check.finding import Finding
-from generator.check.frameworks import coverage, declared_ids, frameworks
+from generator.check.frameworks import coverage, frameworks, named_ids
 from generator.check.freshness import freshness
 from generator.check.rules import PlanView, rule
 from generator.diagnostics import Severity
@@ -24,7 +24,7 @@ def framework_requirements(plan: PlanView) -> Iterator[Finding]:
     """Unknown framework ids are errors; unmet requirements are warnings, except
     on superseded plans, which are history and can no longer change."""
     known = frameworks()
-    ids, declared = declared_ids(plan.data)
+    ids = named_ids(plan.data)
     for position, ident in enumerate(ids):
         if ident not in known:
             close = difflib.get_close_matches(ident, list(known), n=1)
@@ -37,7 +37,8 @@ def framework_requirements(plan: PlanView) -> Iterator[Finding]:
     if _archived(plan):
         return
     for result in coverage(plan.data):
-        where = ("frameworks", ids.index(result.framework.id)) if declared else ("frameworks",)
+        declared = result.declared
+        where = ("frameworks", ids.index(result.framework.id)) if declared else ("agency",)
         for outcome in result.results:
             if outcome.met:
                 continue

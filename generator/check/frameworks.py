@@ -1,6 +1,12 @@
 """Requirement frameworks: the orders and laws that say what a plan must
 contain, kept as data files in schema/frameworks/, and how far a plan meets
-each one. Adding a framework means adding a file there, not code."""
+each one. Adding a framework means adding a file there, not code.
+
+A plan answers to the frameworks it names under `frameworks:` and to those
+that govern its agency (a framework's `governs`: a country, and where needed
+a region, levels of government and places), and to no other: a Canadian plan
+is never scored on a US executive order, and a plan that no framework
+governs and that names none has no scorecard."""
 
 from __future__ import annotations
 
@@ -15,8 +21,6 @@ from generator.errors import PlansError
 from generator.load.yaml_source import load_file
 from generator.resources import FRAMEWORK_SCHEMA_FILE, FRAMEWORKS_DIR
 
-DEFAULTS_FILE = "defaults.yaml"
-
 
 @dataclass(frozen=True, slots=True)
 class Requirement:
@@ -28,12 +32,39 @@ class Requirement:
 
 
 @dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    """Agencies a framework binds: of `country`, and where given of `region`,
+    at one of `levels`, serving one of `places` (as agency.jurisdiction)."""
+
+    country: str
+    region: str | None = None
+    levels: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+    def holds(self, agency: dict[str, Any]) -> bool:
+        return (
+            agency.get("country") == self.country
+            and (self.region is None or agency.get("region") == self.region)
+            and (not self.levels or agency.get("level") in self.levels)
+            and (
+                not self.places
+                or str(agency.get("jurisdiction", "")).casefold()
+                in {place.casefold() for place in self.places}
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Framework:
     id: str
     title: str
     short_title: str
     applies_to: str
     requirements: tuple[Requirement, ...]
+    governs: tuple[Jurisdiction, ...] = ()
+
+    def governs_agency(self, agency: Any) -> bool:
+        return isinstance(agency, dict) and any(place.holds(agency) for place in self.governs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +79,7 @@ class Coverage:
 
     framework: Framework
     results: tuple[RequirementResult, ...]
-    declared: bool
+    declared: bool  # the plan names it; else it governs the plan's agency
 
     @property
     def met(self) -> int:
@@ -76,8 +107,6 @@ def frameworks(folder: Path = FRAMEWORKS_DIR) -> dict[str, Framework]:
     gate = jsonschema_rs.validator_for(schema, validate_formats=True)
     found: dict[str, Framework] = {}
     for path in sorted(folder.glob("*.yaml")):
-        if path.name == DEFAULTS_FILE:
-            continue
         data = _read(path)
         if not gate.is_valid(data):
             _explain(schema, data, path)
@@ -108,37 +137,43 @@ def _framework(data: dict[str, Any]) -> Framework:
         )
         for r in data["requirements"]
     )
+    governs = tuple(
+        Jurisdiction(
+            country=place["country"],
+            region=place.get("region"),
+            levels=tuple(place.get("levels", ())),
+            places=tuple(place.get("jurisdictions", ())),
+        )
+        for place in data.get("governs", ())
+    )
     return Framework(
         id=data["id"],
         title=data["title"],
         short_title=data["short_title"],
         applies_to=data["applies_to"],
         requirements=requirements,
+        governs=governs,
     )
 
 
-@cache
-def default_framework_ids(folder: Path = FRAMEWORKS_DIR) -> tuple[str, ...]:
-    """The frameworks applied to plans that declare none."""
-    path = folder / DEFAULTS_FILE
-    if not path.exists():
-        return ()
-    data = _read(path)
-    return tuple(data.get("default_frameworks", [])) if isinstance(data, dict) else ()
+def named_ids(plan: dict[str, Any]) -> tuple[str, ...]:
+    """The framework ids a plan names under `frameworks:`."""
+    named = plan.get("frameworks")
+    return tuple(i for i in named if isinstance(i, str)) if isinstance(named, list) else ()
 
 
-def declared_ids(plan: dict[str, Any]) -> tuple[tuple[str, ...], bool]:
-    """The framework ids a plan answers to, and whether it declared them itself."""
-    declared = plan.get("frameworks")
-    if isinstance(declared, list):
-        return tuple(i for i in declared if isinstance(i, str)), True
-    return default_framework_ids(), False
+def governing_ids(plan: dict[str, Any]) -> tuple[str, ...]:
+    """The ids of the frameworks that govern the plan's agency."""
+    agency = plan.get("agency")
+    return tuple(ident for ident, found in frameworks().items() if found.governs_agency(agency))
 
 
 def coverage(plan: dict[str, Any]) -> list[Coverage]:
-    """How far `plan` meets each framework it answers to (unknown ids skipped)."""
+    """How far `plan` meets each framework it answers to: those it names,
+    then those that govern its agency (unknown ids skipped)."""
     known = frameworks()
-    ids, declared = declared_ids(plan)
+    named = named_ids(plan)
+    ids = dict.fromkeys([*named, *governing_ids(plan)])
     return [
         Coverage(
             framework=known[ident],
@@ -146,7 +181,7 @@ def coverage(plan: dict[str, Any]) -> list[Coverage]:
                 RequirementResult(requirement, check_holds(plan, requirement.check))
                 for requirement in known[ident].requirements
             ),
-            declared=declared,
+            declared=ident in named,
         )
         for ident in ids
         if ident in known

@@ -15,7 +15,8 @@ from typing import Any
 
 from generator.check.finding import Finding
 from generator.diagnostics import Severity
-from generator.periods import FREQUENCY_OF_KIND, parse_date, period_bounds, period_kind
+from generator.periods import month_number, parse_loose_date
+from generator.resources import format_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,21 @@ class PlanView:
     data: dict[str, Any]
     file: Path
     today: date
+
+    @property
+    def version(self) -> str:
+        """The format version the plan is written in ("1.0", "2.0")."""
+        return format_version(self.data)
+
+    @property
+    def first_format(self) -> bool:
+        return self.version == "1.0"
+
+    @property
+    def fiscal_start(self) -> int | None:
+        """The month (1-12) the plan's fiscal year starts in, if it says."""
+        info = self.data.get("plan")
+        return month_number(info.get("fiscal_year_starts")) if isinstance(info, dict) else None
 
 
 Rule = Callable[[PlanView], Iterator[Finding]]
@@ -41,6 +57,8 @@ SECTIONS = {
     "feedback": "feedback mechanism",
     "benchmarks": "benchmark",
     "initiatives": "initiative",
+    "combined_results": "combined result",
+    "sources": "source",
 }
 
 # (section holding the reference, field, section it points to).
@@ -56,6 +74,9 @@ REFERENCES = (
     ("feedback", "channels", "channels"),
     ("benchmarks", "standard", "standards"),
     ("initiatives", "services", "services"),
+    ("combined_results", "standards", "standards"),
+    ("combined_results", "service_levels", "service_levels"),
+    ("combined_results", "channels", "channels"),
 )
 
 # What each kind of channel must give so a customer can use it.
@@ -65,6 +86,9 @@ CHANNEL_CONTACT = {
     "phone": "phone",
     "311": "phone",
     "text": "phone",
+    "tty": "phone",
+    "relay": "phone",
+    "fax": "fax",
     "email": "email",
     "web": "url",
     "chat": "url",
@@ -114,18 +138,43 @@ def ids_of(data: Any, section: str) -> list[str]:
     return [r["id"] for _, r in records(data, section) if isinstance(r.get("id"), str)]
 
 
-def _warning(path: tuple[Any, ...], message: str, hint: str = "") -> Finding:
+def warning(path: tuple[Any, ...], message: str, hint: str = "") -> Finding:
     return Finding(path, message, hint, severity=Severity.WARNING)
+
+
+_warning = warning
+
+
+def section(data: Any, name: str) -> dict[str, Any]:
+    """A section of the plan that is a group of fields, or {} when it is not."""
+    value = data.get(name) if isinstance(data, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def over(value: Any, limit: float) -> bool:
+    return is_number(value) and value > limit
+
+
+_over = over
 
 
 @rule("unique-ids")
 def unique_ids(plan: PlanView) -> Iterator[Finding]:
-    for section, noun in SECTIONS.items():
-        yield from _duplicates(plan.data, section, (section,), noun)
+    for name, noun in SECTIONS.items():
+        yield from _duplicates(plan.data, name, (name,), noun)
     for index, initiative in records(plan.data, "initiatives"):
         yield from _duplicates(
             initiative, "milestones", ("initiatives", index, "milestones"), "milestone"
         )
+    for index, standard in records(plan.data, "standards"):
+        yield from _duplicates(standard, "targets", ("standards", index, "targets"), "part")
+    complaints = section(plan.data, "complaints")
+    yield from _duplicates(complaints, "stages", ("complaints", "stages"), "stage")
+    yield from _duplicates(complaints, "escalation", ("complaints", "escalation"), "escalation")
 
 
 def _duplicates(data: Any, section: str, path: tuple[Any, ...], noun: str) -> Iterator[Finding]:
@@ -149,12 +198,49 @@ def references(plan: PlanView) -> Iterator[Finding]:
         known = ids_of(plan.data, target)
         for index, record in records(plan.data, section):
             yield from _check_reference(record.get(field), (section, index, field), target, known)
+    channels = ids_of(plan.data, "channels")
     complaints = plan.data.get("complaints")
     if isinstance(complaints, dict):
-        known = ids_of(plan.data, "channels")
         yield from _check_reference(
-            complaints.get("channels"), ("complaints", "channels"), "channels", known
+            complaints.get("channels"), ("complaints", "channels"), "channels", channels
         )
+    for index, standard in records(plan.data, "standards"):
+        for position, tier in records(standard, "targets"):
+            where = ("standards", index, "targets", position, "channels")
+            yield from _check_reference(tier.get("channels"), where, "channels", channels)
+    sources = ids_of(plan.data, "sources")
+    for path, value in source_references(plan.data):
+        if isinstance(value, str):
+            yield from _check_reference(value, path, "sources", sources)
+
+
+def source_references(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """(path, value) of every `source` field that may name one of `sources`."""
+    if "source" in section(data, "plan"):
+        yield ("plan", "source"), data["plan"]["source"]
+    for name in ("standards", "service_levels", "combined_results"):
+        for index, record in records(data, name):
+            if "source" in record:
+                yield (name, index, "source"), record["source"]
+            for path, owner in result_lists(record, (name, index)):
+                for position, result in records(owner, "results"):
+                    if "source" in result:
+                        yield (*path, "results", position, "source"), result["source"]
+    for index, survey in records(data, "surveys"):
+        for position, finding in records(survey, "findings"):
+            if "source" in finding:
+                where = ("surveys", index, "findings", position, "source")
+                yield where, finding["source"]
+
+
+def result_lists(
+    record: dict[str, Any], path: tuple[Any, ...]
+) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """The record itself and each of its parts (`targets`), each of which
+    may hold `results`, with its path."""
+    yield path, record
+    for position, tier in records(record, "targets"):
+        yield (*path, "targets", position), tier
 
 
 def _check_reference(
@@ -179,215 +265,41 @@ def _check_reference(
 @rule("channels-of-service")
 def channels_of_service(plan: PlanView) -> Iterator[Finding]:
     services = {r.get("id"): r for _, r in records(plan.data, "services")}
-    for section in ("standards", "service_levels"):
-        for index, record in records(plan.data, section):
+    known = ids_of(plan.data, "channels")
+    for name in ("standards", "service_levels"):
+        for index, record in records(plan.data, name):
             service = services.get(record.get("service"))
-            channels = record.get("channels")
-            if not service or not isinstance(channels, list):
-                continue
-            offered = service.get("channels") if isinstance(service.get("channels"), list) else []
-            for position, channel in enumerate(channels):
-                if (
-                    isinstance(channel, str)
-                    and channel not in offered
-                    and channel in ids_of(plan.data, "channels")
-                ):
-                    yield Finding(
-                        (section, index, "channels", position),
-                        f"The channel `{channel}` is not one of the channels of the service "
-                        f"`{record.get('service')}`.",
-                        f"Add `{channel}` to that service's channels, or remove it here.",
-                    )
+            offered = service.get("channels") if service else None
+            if isinstance(offered, list):
+                noun = f"the channels of the service `{record.get('service')}`"
+                fix = "Add `{channel}` to that service's channels, or remove it here."
+                yield from _within(record, (name, index), offered, known, noun, fix)
+            for position, tier in records(record, "targets"):
+                covered = record.get("channels", offered)
+                if isinstance(covered, list):
+                    where = (name, index, "targets", position)
+                    noun = "the channels this promise covers"
+                    fix = "Add `{channel}` to the promise's channels, or remove it here."
+                    yield from _within(tier, where, covered, known, noun, fix)
 
 
-@rule("plan-dates")
-def plan_dates(plan: PlanView) -> Iterator[Finding]:
-    info = plan.data.get("plan")
-    if not isinstance(info, dict):
-        return
-    period = info.get("period") if isinstance(info.get("period"), dict) else {}
-    start, end = parse_date(period.get("start")), parse_date(period.get("end"))
-    if start and end and end <= start:
-        yield Finding(
-            ("plan", "period", "end"),
-            f"The plan period ends ({end}) before it starts ({start}).",
-            "The end date must come after the start date.",
-        )
-    published, updated = parse_date(info.get("published")), parse_date(info.get("updated"))
-    if published and published > plan.today:
-        yield Finding(
-            ("plan", "published"),
-            f"The publication date {published} is in the future (today is {plan.today}).",
-            "Use the date the plan is actually published, or set status: draft.",
-        )
-    if updated and published and updated < published:
-        yield Finding(
-            ("plan", "updated"),
-            f"The plan was updated ({updated}) before it was published ({published}).",
-        )
-    if updated and updated > plan.today:
-        yield Finding(
-            ("plan", "updated"),
-            f"The update date {updated} is in the future (today is {plan.today}).",
-        )
-
-
-def _plan_end(data: dict[str, Any]) -> date | None:
-    info = data.get("plan") if isinstance(data.get("plan"), dict) else {}
-    period = info.get("period") if isinstance(info.get("period"), dict) else {}
-    return parse_date(period.get("end"))
-
-
-@rule("result-periods")
-def result_periods(plan: PlanView) -> Iterator[Finding]:
-    plan_end = _plan_end(plan.data)
-    for section in ("standards", "service_levels"):
-        for index, record in records(plan.data, section):
-            measurement = record.get("measurement")
-            frequency = (
-                measurement.get("frequency")
-                if isinstance(measurement, dict)
-                else record.get("frequency")
-            )
-            yield from _periods_of(record, (section, index), plan_end, plan.today, frequency)
-
-
-def _periods_of(
+def _within(
     record: dict[str, Any],
     path: tuple[Any, ...],
-    plan_end: date | None,
-    today: date,
-    frequency: str | None,
+    allowed: list[Any],
+    known: list[str],
+    noun: str,
+    fix: str,
 ) -> Iterator[Finding]:
-    seen: set[str] = set()
-    previous: date | None = None
-    for position, result in records(record, "results"):
-        period = result.get("period")
-        bounds = period_bounds(period) if isinstance(period, str) else None
-        if bounds is None:
-            continue
-        where = (*path, "results", position, "period")
-        if period in seen:
+    """A finding for each channel of `record` that exists but is not `allowed`."""
+    channels = record.get("channels")
+    for position, channel in enumerate(channels if isinstance(channels, list) else ()):
+        if isinstance(channel, str) and channel not in allowed and channel in known:
             yield Finding(
-                where, f"There are two results for {period}.", "Keep one result per period."
+                (*path, "channels", position),
+                f"The channel `{channel}` is not one of {noun}.",
+                fix.format(channel=channel),
             )
-        seen.add(period)
-        if plan_end and bounds[0] > plan_end:
-            yield Finding(
-                where,
-                f"The result for {period} is after the end of the plan period ({plan_end}).",
-                "Report it in the next plan.",
-            )
-        if bounds[0] > today:
-            yield Finding(where, f"The period {period} has not started yet (today is {today}).")
-        if previous and bounds[0] < previous:
-            yield _warning(
-                where,
-                f"The result for {period} comes after a later period.",
-                "List results oldest first.",
-            )
-        previous = bounds[0]
-        kind = period_kind(period)
-        if frequency and kind and FREQUENCY_OF_KIND[kind] != frequency:
-            yield Finding(
-                where,
-                f"{period} is a {kind}, but results here are reported {frequency}.",
-                "Use periods that match the measurement frequency, such as "
-                + {"quarterly": "2026-Q1", "monthly": "2026-03", "yearly": "2026"}[frequency]
-                + ".",
-            )
-
-
-@rule("result-values")
-def result_values(plan: PlanView) -> Iterator[Finding]:
-    for index, standard in records(plan.data, "standards"):
-        target = standard.get("target")
-        results = list(records(standard, "results"))
-        if not isinstance(target, dict):
-            if results and "target" not in standard:
-                yield Finding(
-                    ("standards", index, "results"),
-                    "This standard has results but no target to measure them against.",
-                    "Add a `target:`, or move the figures into the promise's text.",
-                )
-            continue
-        has_share = "share" in target
-        for position, result in results:
-            where = ("standards", index, "results", position)
-            if has_share and "share_met" not in result:
-                yield Finding(
-                    where,
-                    "This result needs `share_met`: the target covers a share of cases.",
-                    f"Give the percent of cases that met the target, such as share_met: "
-                    f"{target.get('share')}. Use `value` only for targets without a share.",
-                    at_key=True,
-                )
-            if not has_share and "value" not in result:
-                yield Finding(
-                    where,
-                    "This result needs `value`: the measured figure in the target's unit.",
-                    "Targets without a `share` take a `value`; `share_met` is for targets "
-                    "that cover a share of cases.",
-                    at_key=True,
-                )
-            if has_share and "value" in result and "share_met" in result:
-                yield _warning(
-                    (*where, "value"),
-                    "Both `value` and `share_met` are given; the status uses `share_met`.",
-                )
-            if target.get("unit") == "percent" and _over(result.get("value"), 100):
-                yield Finding((*where, "value"), "A percentage cannot be over 100.")
-
-
-def _over(value: Any, limit: float) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value > limit
-
-
-@rule("target-units")
-def target_units(plan: PlanView) -> Iterator[Finding]:
-    for index, standard in records(plan.data, "standards"):
-        target = standard.get("target")
-        if not isinstance(target, dict):
-            continue
-        where = ("standards", index, "target")
-        unit = target.get("unit")
-        if unit == "percent" and _over(target.get("value"), 100):
-            yield Finding((*where, "value"), "A percentage cannot be over 100.")
-        if unit == "score" and "scale_max" not in target:
-            yield Finding(
-                where,
-                "A score needs `scale_max`, the top of the scale.",
-                "Add scale_max, such as 5 for a score out of 5.",
-                at_key=True,
-            )
-        scale = target.get("scale_max")
-        if isinstance(scale, int | float) and _over(target.get("value"), scale):
-            yield Finding((*where, "value"), f"The target is above the top of the scale ({scale}).")
-        if "measurement" not in standard:
-            yield _warning(
-                ("standards", index),
-                "This standard has a target but does not say how it is measured.",
-                "Add `measurement:` with the data `source` and the reporting `frequency`.",
-            )
-
-
-@rule("channel-contact")
-def channel_contact(plan: PlanView) -> Iterator[Finding]:
-    for index, channel in records(plan.data, "channels"):
-        needed = CHANNEL_CONTACT.get(channel.get("type"))  # type: ignore[arg-type]
-        if needed and needed not in channel:
-            yield Finding(
-                ("channels", index),
-                f"{_article(str(channel.get('type')))} {channel.get('type')} channel needs "
-                f"`{needed}` so customers can use it.",
-                f"Add `{needed}:` to this channel.",
-                at_key=True,
-            )
-
-
-def _article(word: str) -> str:
-    """ "An" before a vowel sound (email, in-person), "A" otherwise (phone, 311)."""
-    return "An" if word[:1] in "aeio" else "A"
 
 
 @rule("initiatives")
@@ -407,11 +319,9 @@ def initiatives(plan: PlanView) -> Iterator[Finding]:
 
 
 def _milestone(milestone: dict[str, Any], where: tuple[Any, ...], today: date) -> Iterator[Finding]:
-    status, due, done_on = (
-        milestone.get("status"),
-        parse_date(milestone.get("due")),
-        parse_date(milestone.get("done_on")),
-    )
+    status = milestone.get("status")
+    due = parse_loose_date(milestone.get("due"))
+    done_on = parse_loose_date(milestone.get("done_on"))
     if status == "done" and "done_on" not in milestone:
         yield Finding(
             where,
@@ -419,7 +329,7 @@ def _milestone(milestone: dict[str, Any], where: tuple[Any, ...], today: date) -
             "Add done_on: YYYY-MM-DD.",
             at_key=True,
         )
-    if done_on and done_on > today:
+    if done_on and done_on.first > today:
         yield Finding((*where, "done_on"), f"{done_on} is in the future (today is {today}).")
     if done_on and status != "done":
         yield Finding(
@@ -427,24 +337,12 @@ def _milestone(milestone: dict[str, Any], where: tuple[Any, ...], today: date) -
             "This milestone has a `done_on` date but is not done.",
             "Set status: done, or remove done_on.",
         )
-    if status == "planned" and due and due < today:
+    if status == "planned" and due and due.last < today:
         yield _warning(
             (*where, "status"),
             f"This milestone was due on {due} and is still marked planned.",
             "Mark it `done` (with done_on) or `late`.",
         )
-
-
-@rule("service-levels")
-def service_levels(plan: PlanView) -> Iterator[Finding]:
-    for index, level in records(plan.data, "service_levels"):
-        for position, result in records(level, "results"):
-            if "resolution_met" in result and "resolution" not in level:
-                yield Finding(
-                    ("service_levels", index, "results", position, "resolution_met"),
-                    "This result gives `resolution_met`, but no resolution time is set.",
-                    "Add `resolution:` to the service level, or remove resolution_met.",
-                )
 
 
 @rule("survey-scores")
@@ -462,40 +360,6 @@ def survey_scores(plan: PlanView) -> Iterator[Finding]:
                     )
                 if score.get("unit") == "percent" and _over(score.get("value"), 100):
                     yield Finding((*where, "value"), "A percentage cannot be over 100.")
-
-
-@rule("survey-dates")
-def survey_dates(plan: PlanView) -> Iterator[Finding]:
-    for index, survey in records(plan.data, "surveys"):
-        next_date = parse_date(survey.get("next"))
-        if next_date and next_date < plan.today:
-            yield _warning(
-                ("surveys", index, "next"),
-                f"The next date of this survey ({next_date}) has passed.",
-                "Give the date it will next be run.",
-            )
-
-
-@rule("past-dates")
-def past_dates(plan: PlanView) -> Iterator[Finding]:
-    for index, benchmark in records(plan.data, "benchmarks"):
-        source = benchmark.get("source")
-        when = parse_date(source.get("date")) if isinstance(source, dict) else None
-        if when and when > plan.today:
-            yield Finding(
-                ("benchmarks", index, "source", "date"),
-                f"{when} is in the future (today is {plan.today}).",
-            )
-    for section in ("standards", "service_levels"):
-        for index, record in records(plan.data, section):
-            for position, result in records(record, "results"):
-                revised = result.get("revised")
-                when = parse_date(revised.get("date")) if isinstance(revised, dict) else None
-                if when and when > plan.today:
-                    yield Finding(
-                        (section, index, "results", position, "revised", "date"),
-                        f"{when} is in the future (today is {plan.today}).",
-                    )
 
 
 @rule("folder-name")

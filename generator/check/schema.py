@@ -15,7 +15,16 @@ from functools import cache
 from typing import Any
 
 from generator.check.finding import Finding
-from generator.resources import plan_schema, resolve_ref
+from generator.check.placeholders import is_placeholder, placeholder_finding
+from generator.resources import (
+    FORMAT_VERSION,
+    SCHEMA_FILES,
+    format_version,
+    plan_schema,
+    resolve_ref,
+)
+
+Schema = dict[str, Any]
 
 _TYPE_NAMES = {
     "string": "text",
@@ -37,7 +46,25 @@ _DEF_HINTS = {
     "or 1-800-555-0199 ext. 2.",
     "language_tag": "Use a BCP 47 language tag such as en, es, fr, zh-Hant or pt-BR.",
     "period": "Write a year (2026), a quarter (2026-Q1) or a month (2026-03).",
+    "loose_date": "Write the date with the precision its source gives: 2026-01-15, 2026-01 "
+    "or 2026.",
 }
+# The hints of the current format, where it accepts more than the first one.
+_CURRENT_HINTS = {
+    "period": "Write a year (2026), a half (2026-H1), a quarter (2026-Q1), a month (2026-03), "
+    "a week (2026-W05), a fiscal year (FY2025, or 2024-25 for one from 2024 to 2025), a fiscal "
+    "quarter (FY2025-Q1) or a range of dates (2026-01-15/2026-03-31).",
+}
+# A value that may take one of several forms, in words.
+_ALTERNATIVES = {
+    "number_or_range": "a number, such as 10, or a range, such as {from: 4, to: 6}",
+    "percent_or_range": "a percentage, such as 87.5, or a range, such as {from: 93, to: 94}",
+    "source_ref": "the id of one of the plan's `sources`, or a source with its `title`",
+}
+_UPGRADE = (
+    'Format 2.0 allows this: set schema_version: "2.0" '
+    "(`python -m generator upgrade FILE` does it, keeping everything else as it is)."
+)
 
 
 _DEF_NOUNS = {
@@ -45,6 +72,7 @@ _DEF_NOUNS = {
     "phone": "a phone number people can dial",
     "language_tag": "a language tag",
     "period": "a reporting period",
+    "loose_date": "a date in the form YYYY-MM-DD, YYYY-MM or YYYY",
 }
 
 
@@ -57,20 +85,27 @@ def _validator(kind: str) -> Any:
 
 
 def _schema(kind: str) -> dict[str, Any]:
+    """The schema of a kind of file: "translation", or "plan-VERSION"."""
     if kind == "translation":
         from generator.translation.schema import translation_schema
 
         return translation_schema()
-    return plan_schema()
+    return plan_schema(kind.removeprefix("plan-"))
 
 
 @cache
 def _def_names() -> dict[int, str]:
     """Identity of each `$defs` entry -> its name, to recognise which kind of
     value a raw error is about."""
-    names = {id(value): name for name, value in plan_schema()["$defs"].items()}
-    names.update({id(value): name for name, value in _schema("translation")["$defs"].items()})
+    names: dict[int, str] = {}
+    for kind in [*(f"plan-{version}" for version in SCHEMA_FILES), "translation"]:
+        names.update({id(value): name for name, value in _schema(kind)["$defs"].items()})
     return names
+
+
+@cache
+def _current_defs() -> frozenset[int]:
+    return frozenset(id(value) for value in plan_schema()["$defs"].values())
 
 
 @cache
@@ -84,13 +119,49 @@ def _gate(kind: str) -> Any:
 
 
 def schema_findings(data: Any, kind: str = "plan") -> Iterator[Finding]:
-    """Every violation of the plan schema (or, with kind="translation", of the
-    translation schema) in `data`, rewritten for people."""
+    """Every violation of the schema of the plan's format version (or, with
+    kind="translation", of the translation schema) in `data`, rewritten for
+    people. A plan in an earlier version is told where the current version
+    would accept what it has."""
+    if kind == "plan":
+        kind = f"plan-{format_version(data)}"
     if _gate(kind).is_valid(data):
         return
-    for error in _validator(kind).iter_errors(data):
-        handler = _HANDLERS.get(error.validator, _generic)
-        yield from handler(error)
+    root = _schema(kind)
+    errors = _validator(kind).iter_errors(data)
+    findings = [finding for error in errors for finding in _handle(error, root)]
+    if kind != f"plan-{FORMAT_VERSION}" and kind.startswith("plan-"):
+        findings = _with_upgrade_hints(data, findings)
+    yield from findings
+
+
+def _handle(error: Any, root: Schema) -> Iterator[Finding]:
+    return _HANDLERS.get(error.validator, _generic)(error, root)
+
+
+def _with_upgrade_hints(data: dict[str, Any], findings: list[Finding]) -> list[Finding]:
+    """Add, to each finding about a value the current format accepts, how to
+    move the plan to it."""
+    current = f"plan-{FORMAT_VERSION}"
+    upgraded = {**data, "schema_version": FORMAT_VERSION}
+    refused = [tuple(e.absolute_path) for e in _validator(current).iter_errors(upgraded)]
+
+    def still_refused(path: tuple[Any, ...]) -> bool:
+        return any(path[: len(other)] == other or other[: len(path)] == path for other in refused)
+
+    return [
+        finding
+        if still_refused(tuple(finding.path))
+        else Finding(
+            finding.path,
+            finding.message,
+            f"{finding.hint} {_UPGRADE}".strip(),
+            finding.at_key,
+            finding.severity,
+            finding.rule,
+        )
+        for finding in findings
+    ]
 
 
 def _path(error: Any) -> tuple[str | int, ...]:
@@ -111,7 +182,7 @@ def _describe_type(value: Any) -> str:
     return "a group of fields"
 
 
-def _type(error: Any) -> Iterator[Finding]:
+def _type(error: Any, root: Schema) -> Iterator[Finding]:
     expected = error.validator_value
     names = [_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]
     found = _describe_type(error.instance)
@@ -132,10 +203,10 @@ def _plain(value: Any) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def _required(error: Any) -> Iterator[Finding]:
+def _required(error: Any, root: Schema) -> Iterator[Finding]:
     missing = re.match(r"'([^']+)'", error.message)
     name = missing.group(1) if missing else str(error.validator_value)
-    prop = resolve_ref(plan_schema(), error.schema.get("properties", {}).get(name, {}))
+    prop = resolve_ref(root, error.schema.get("properties", {}).get(name, {}))
     description = prop.get("description", "")
     message = f"The field `{name}` is missing."
     hint = f"Add `{name}:` here. {description}".strip()
@@ -145,7 +216,7 @@ def _required(error: Any) -> Iterator[Finding]:
     yield Finding((*_path(error), name), message, hint, at_key=True)
 
 
-def _additional(error: Any) -> Iterator[Finding]:
+def _additional(error: Any, root: Schema) -> Iterator[Finding]:
     allowed = sorted(error.schema.get("properties", {}))
     extras = [key for key in error.instance if key not in allowed]
     for key in extras:
@@ -158,7 +229,7 @@ def _additional(error: Any) -> Iterator[Finding]:
         yield Finding((*_path(error), key), message, hint, at_key=True)
 
 
-def _enum(error: Any) -> Iterator[Finding]:
+def _enum(error: Any, root: Schema) -> Iterator[Finding]:
     allowed = [str(value) for value in error.validator_value]
     value = error.instance
     message = f"`{_plain(value)}` is not one of the allowed values."
@@ -168,8 +239,8 @@ def _enum(error: Any) -> Iterator[Finding]:
         hint = f"Did you mean `{close}`? Allowed values: {listing}."
     else:
         hint = f"Allowed values: {listing}."
-    if allowed == ["1.0"] and value == 1.0:
-        hint = 'Write the version in quotes: schema_version: "1.0".'
+    if "1.0" in allowed and isinstance(value, float) and f"{value:.1f}" in allowed:
+        hint = f'Write the version in quotes: schema_version: "{value:.1f}".'
     elif value == "days":
         hint = "Say which days: `calendar-days` or `business-days`."
     yield Finding(_path(error), message, hint)
@@ -189,9 +260,62 @@ def _closest(word: str, choices: list[str]) -> str | None:
     return lowered[matches[0]] if matches else None
 
 
-def _format_or_pattern(error: Any) -> Iterator[Finding]:
+def _any_of(error: Any, root: Schema) -> Iterator[Finding]:
+    """A value that may take one of several forms: when its type fits one
+    form alone, what is wrong with it in that form; else the forms."""
+    found = _json_type(error.instance)
+    fitting = [
+        index
+        for index, branch in enumerate(error.validator_value)
+        if found in _branch_types(root, branch)
+    ]
+    if len(fitting) == 1:
+        for sub in error.context:
+            if sub.relative_schema_path and sub.relative_schema_path[0] == fitting[0]:
+                yield from _handle(sub, root)
+        return
+    kind = _def_names().get(id(error.schema), "")
+    forms = _ALTERNATIVES.get(kind) or " or ".join(
+        dict.fromkeys(
+            _TYPE_NAMES.get(t, t)
+            for branch in error.validator_value
+            for t in sorted(_branch_types(root, branch))
+        )
+    )
+    yield Finding(
+        _path(error), f"This should be {forms}, but it is {_describe_type(error.instance)}."
+    )
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object" if isinstance(value, dict) else "null"
+
+
+def _branch_types(root: Schema, branch: Schema) -> set[str]:
+    resolved = resolve_ref(root, branch)
+    kind = resolved.get("type")
+    if kind is None and "anyOf" in resolved:
+        return set().union(*(_branch_types(root, b) for b in resolved["anyOf"]))
+    kinds = {kind} if isinstance(kind, str) else set(kind or ())
+    if "integer" in kinds:
+        kinds.add("number")
+    return kinds
+
+
+def _format_or_pattern(error: Any, root: Schema) -> Iterator[Finding]:
     kind = _def_names().get(id(error.schema), "")
     value = error.instance
+    if is_placeholder(value):
+        yield placeholder_finding(_path(error), value)
+        return
     if error.parent is not None and error.parent.validator == "propertyNames":
         yield Finding(
             (*_path(error), value),
@@ -201,6 +325,8 @@ def _format_or_pattern(error: Any) -> Iterator[Finding]:
         )
         return
     hint = _DEF_HINTS.get(kind, "")
+    if id(error.schema) in _current_defs():
+        hint = _CURRENT_HINTS.get(kind, hint)
     if kind == "id":
         suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
         message = f"`{value}` is not a valid id."
@@ -208,6 +334,8 @@ def _format_or_pattern(error: Any) -> Iterator[Finding]:
             hint = f"Use lower-case letters, digits and hyphens only, such as `{suggestion}`."
     elif kind == "date":
         message = f"`{value}` is not a real date in the form YYYY-MM-DD."
+    elif kind == "loose_date":
+        message = f"`{value}` is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY."
     elif kind == "url":
         message = f"`{value}` is not a web address this site can link to."
         if isinstance(value, str) and value.lower().startswith(("mailto:", "tel:")):
@@ -219,7 +347,7 @@ def _format_or_pattern(error: Any) -> Iterator[Finding]:
     yield Finding(_path(error), message, hint)
 
 
-def _length(error: Any) -> Iterator[Finding]:
+def _length(error: Any, root: Schema) -> Iterator[Finding]:
     value = error.instance
     if error.validator == "minLength":
         yield Finding(_path(error), "This text is empty.", "Write the text, or remove the line.")
@@ -232,7 +360,7 @@ def _length(error: Any) -> Iterator[Finding]:
     )
 
 
-def _items(error: Any) -> Iterator[Finding]:
+def _items(error: Any, root: Schema) -> Iterator[Finding]:
     if error.validator == "minItems":
         yield Finding(
             _path(error),
@@ -254,7 +382,7 @@ def _items(error: Any) -> Iterator[Finding]:
         yield Finding(_path(error), "This group is empty.", f"Fill in at least one of {allowed}.")
 
 
-def _range(error: Any) -> Iterator[Finding]:
+def _range(error: Any, root: Schema) -> Iterator[Finding]:
     limit = error.validator_value
     words = {
         "minimum": f"at least {limit}",
@@ -265,11 +393,11 @@ def _range(error: Any) -> Iterator[Finding]:
     yield Finding(_path(error), f"{error.instance} is out of range: it must be {words}.")
 
 
-def _generic(error: Any) -> Iterator[Finding]:
+def _generic(error: Any, root: Schema) -> Iterator[Finding]:
     yield Finding(_path(error), f"{error.message}.")
 
 
-_HANDLERS: dict[str, Callable[[Any], Iterator[Finding]]] = {
+_HANDLERS: dict[str, Callable[[Any, Schema], Iterator[Finding]]] = {
     "type": _type,
     "required": _required,
     "additionalProperties": _additional,
@@ -286,4 +414,5 @@ _HANDLERS: dict[str, Callable[[Any], Iterator[Finding]]] = {
     "maximum": _range,
     "exclusiveMinimum": _range,
     "exclusiveMaximum": _range,
+    "anyOf": _any_of,
 }

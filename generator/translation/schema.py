@@ -12,12 +12,12 @@ from typing import Any
 
 from generator.resources import plan_schema, resolve_ref
 
-ID_KEY = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
-PERIOD_KEY = {"type": "string", "pattern": "^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"}
+ID_KEY = {"type": "string", "pattern": plan_schema()["$defs"]["id"]["pattern"]}
+PERIOD_KEY = {"type": "string", "pattern": plan_schema()["$defs"]["period"]["pattern"]}
 HEADER = {
     "schema_version": {
-        "description": 'Version of the plan format, as in the plan: "1.0".',
-        "enum": ["1.0"],
+        "description": 'Version of the plan format, as in the plan: "2.0" or "1.0".',
+        "enum": plan_schema()["properties"]["schema_version"]["enum"],
     },
     "language": {
         "description": 'The language of this translation, as a BCP 47 tag such as "es". '
@@ -46,6 +46,8 @@ def _translated(node: dict[str, Any]) -> dict[str, Any] | None:
         return None
     node = resolve_ref(schema, node)
     description = node.get("description", "")
+    if "anyOf" in node:
+        return _translated_choice(node, description)
     if _is_text(node):
         return {
             "description": description,
@@ -70,6 +72,15 @@ def _translated(node: dict[str, Any]) -> dict[str, Any] | None:
             "properties": properties,
         }
     return None
+
+
+def _translated_choice(node: dict[str, Any], description: str) -> dict[str, Any] | None:
+    """A value of several forms (one record, or a list of them): the
+    translation of each form that holds text."""
+    forms = [found for branch in node["anyOf"] if (found := _translated(branch)) is not None]
+    if not forms:
+        return None
+    return forms[0] if len(forms) == 1 else {"description": description, "anyOf": forms}
 
 
 def _translated_array(node: dict[str, Any], description: str) -> dict[str, Any] | None:

@@ -24,6 +24,8 @@ def text_view(data: Any, node: dict[str, Any] | None = None) -> Any:
     """The plan's translatable text, shaped like a translation file: records
     keyed by id or period, lists of text as lists, other values left out."""
     node = node if node is not None else translation_schema()
+    if "anyOf" in node:
+        node = form_for(data, node)
     kind = node.get("type")
     if kind == "string":
         return data if isinstance(data, str) else None
@@ -50,6 +52,20 @@ def text_view(data: Any, node: dict[str, Any] | None = None) -> Any:
                 keyed[key] = value
         return keyed
     return None
+
+
+def form_for(data: Any, node: dict[str, Any]) -> dict[str, Any]:
+    """Of the forms a translated value may take (`anyOf`), the one for the
+    plan's value: records keyed by id for a list, fields for one record."""
+    keyed = isinstance(data, list)
+    for form in node["anyOf"]:
+        if ("propertyNames" in form) == keyed:
+            return form
+    return node["anyOf"][0]
+
+
+def _forms(node: Any) -> list[Any]:
+    return list(node["anyOf"]) if isinstance(node, dict) and "anyOf" in node else [node]
 
 
 def merge(plan: dict[str, Any], translation: dict[str, Any]) -> tuple[dict[str, Any], bool]:
@@ -126,13 +142,15 @@ def readable(path: tuple[str, ...]) -> str:
     node: Any = translation_schema()
     out: list[str] = []
     for part in path:
-        if isinstance(node, dict) and "propertyNames" in node:
+        forms = _forms(node)
+        keyed = next((form for form in forms if "propertyNames" in form), None)
+        named = next((f for f in forms if part in f.get("properties", {})), None)
+        if keyed is not None and named is None:
             out.append(f"[{part}]")
-            node = node.get("additionalProperties")
+            node = keyed.get("additionalProperties")
         else:
             out.append(f".{part}" if out else part)
-            properties = node.get("properties", {}) if isinstance(node, dict) else {}
-            node = properties.get(part)
+            node = named["properties"][part] if named is not None else None
     return "".join(out) or "(top of the file)"
 
 
@@ -143,10 +161,13 @@ def allowed_by_schema(path: tuple[str, ...]) -> bool:
     for part in path:
         if not isinstance(node, dict):
             return False
-        if "propertyNames" in node:
-            node = node.get("additionalProperties")
-        elif part in node.get("properties", {}):
-            node = node["properties"][part]
+        forms = _forms(node)
+        named = next((f for f in forms if part in f.get("properties", {})), None)
+        keyed = next((form for form in forms if "propertyNames" in form), None)
+        if named is not None:
+            node = named["properties"][part]
+        elif keyed is not None:
+            node = keyed.get("additionalProperties")
         else:
             return False
     return True

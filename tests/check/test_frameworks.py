@@ -14,7 +14,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator.check.conditions import check_holds
-from generator.check.frameworks import coverage, default_framework_ids, frameworks
+from generator.check.frameworks import coverage, frameworks
 from generator.check.freshness import freshness
 from generator.load.yaml_source import load_file
 from generator.resources import FRAMEWORK_SCHEMA_FILE
@@ -97,7 +97,39 @@ def test_framework_files_follow_their_schema_and_name_their_file() -> None:
     for framework in known.values():
         ids = [r.id for r in framework.requirements]
         assert len(ids) == len(set(ids)), framework.id
-    assert set(default_framework_ids()) <= set(known)
+    for framework in known.values():
+        for place in framework.governs:
+            assert place.country.isupper() and len(place.country) == 2, framework.id
+
+
+def _agency(**fields: str) -> Plan:
+    return {"agency": {"name": "An agency", "jurisdiction": "Somewhere", **fields}}
+
+
+@pytest.mark.parametrize(
+    ("plan", "expected"),
+    [
+        (_agency(country="US", level="federal"), ["eo-12862", "eo-13571"]),
+        (_agency(country="CA", level="federal"), []),
+        (_agency(country="GB", level="national"), []),
+        (_agency(country="AU", level="federal"), []),
+        (_agency(country="US", level="county"), []),
+        (_agency(level="federal"), []),  # no country: governed by nothing
+        (
+            _agency(country="US", region="US-NY", level="municipal", jurisdiction="New York City"),
+            ["nyc-eo-115"],
+        ),
+        (_agency(country="US", region="US-NY", level="municipal", jurisdiction="Buffalo"), []),
+        # A plan names a model it follows; the orders that govern it still apply.
+        ({**_agency(country="CA", level="municipal"), "frameworks": ["nyc-eo-115"]}, ["nyc-eo-115"]),
+        (
+            {**_agency(country="US", level="federal"), "frameworks": ["federal-cx-drivers"]},
+            ["federal-cx-drivers", "eo-12862", "eo-13571"],
+        ),
+    ],
+)
+def test_a_plan_answers_only_to_frameworks_it_names_or_that_govern_it(plan, expected) -> None:
+    assert [cover.framework.id for cover in coverage(plan)] == expected
 
 
 def test_the_required_citations_are_all_there() -> None:

@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.resources import plan_schema, resolve_ref
+from generator.resources import SCHEMA_FILES, format_version, plan_schema, resolve_ref
+
+VERSIONS = sorted(SCHEMA_FILES)
 
 
 def _properties(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -32,15 +34,17 @@ def _objects(node: Any) -> Iterator[dict[str, Any]]:
             yield from _objects(value)
 
 
-def test_schema_is_valid_2020_12() -> None:
-    schema = plan_schema()
+@pytest.mark.parametrize("version", VERSIONS)
+def test_schema_is_valid_2020_12(version: str) -> None:
+    schema = plan_schema(version)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"].startswith("https://")
     Draft202012Validator.check_schema(schema)
 
 
-def test_every_property_has_a_description() -> None:
-    schema = plan_schema()
+@pytest.mark.parametrize("version", VERSIONS)
+def test_every_property_has_a_description(version: str) -> None:
+    schema = plan_schema(version)
     missing = [
         path
         for path, prop in _properties(schema)
@@ -49,10 +53,11 @@ def test_every_property_has_a_description() -> None:
     assert missing == []
 
 
-def test_every_object_is_closed_against_typos() -> None:
+@pytest.mark.parametrize("version", VERSIONS)
+def test_every_object_is_closed_against_typos(version: str) -> None:
     open_objects = [
         o.get("description")
-        for o in _objects(plan_schema())
+        for o in _objects(plan_schema(version))
         if o.get("additionalProperties") is not False
     ]
     assert open_objects == []
@@ -79,7 +84,7 @@ def _documents() -> list[tuple[str, object, str]]:
             continue
         document, _ = load_file(path)
         if document is not None and isinstance(document.data, dict):
-            kind = "translation" if is_translation(path) else "plan"
+            kind = "translation" if is_translation(path) else f"plan-{format_version(document.data)}"
             found.append((path.name, document.data, kind))
     return found
 
@@ -92,5 +97,10 @@ def test_the_fast_gate_agrees_with_jsonschema_on_every_example_file() -> None:
     documents = _documents()
     assert len(documents) > 50
     for name, data, kind in documents:
+        if kind.startswith("plan-"):  # and against the current format's schema too
+            current = {**data, "schema_version": "2.0"}
+            assert _gate("plan-2.0").is_valid(current) == (
+                not any(True for _ in _validator("plan-2.0").iter_errors(current))
+            ), name
         slow = not any(True for _ in _validator(kind).iter_errors(data))
         assert _gate(kind).is_valid(data) == slow, name
