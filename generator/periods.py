@@ -20,6 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import total_ordering
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CALENDAR = re.compile(
@@ -64,6 +65,7 @@ EXAMPLE_OF_FREQUENCY = {
 }
 
 
+@total_ordering
 @dataclass(frozen=True, slots=True)
 class LooseDate:
     """A date as precise as its source: `month` and `day` are None where it
@@ -88,6 +90,11 @@ class LooseDate:
         if self.month:
             return _month_end(self.year, self.month)
         return date(self.year, 12, 31)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, LooseDate):
+            return NotImplemented
+        return (self.first, self.last) < (other.first, other.last)
 
     def __str__(self) -> str:
         parts = [f"{self.year:04d}"]

@@ -1,7 +1,9 @@
 """Is a plan kept up to date? A published plan is out of date when its period
 has ended, or when its latest result is more than one reporting period plus 30
 days old (the federal rule for quarterly customer data: results are due 30
-days after the quarter). "Today" is always passed in, so tests can fix it."""
+days after the quarter). A plan that gives neither an end to its period nor
+any result cannot be judged either way: its status is "unknown". "Today" is
+always passed in, so tests can fix it."""
 
 from __future__ import annotations
 
@@ -9,16 +11,25 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from generator.periods import parse_date, period_bounds
+from generator.periods import (
+    last_day_months_after,
+    month_number,
+    parse_loose_date,
+    parse_period,
+)
 
 GRACE = timedelta(days=30)
-_MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
+# How long after a period's end the next period's results are due, in
+# months (a week's are due a week later). Irregular results are never due.
+_MONTHS = {"monthly": 1, "quarterly": 3, "twice-a-year": 6, "yearly": 12}
+_WEEK = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
 class Freshness:
-    """`status` is "current", "out-of-date" or "not-judged" (drafts and
-    superseded plans); `reasons` say why, in plain words."""
+    """`status` is "current", "out-of-date", "unknown" (a plan with neither
+    an end nor a result) or "not-judged" (drafts and superseded plans);
+    `reasons` say why, in plain words."""
 
     status: str
     reasons: tuple[str, ...]
@@ -26,19 +37,13 @@ class Freshness:
     next_due: date | None
     plan_ended: date | None = None  # set when the plan period is over
     results_overdue: bool = False  # newer results were due by next_due
+    fiscal_start: int | None = None  # the month the plan's fiscal year starts in
 
 
 NOT_JUDGED = Freshness("not-judged", (), None, None)
 
 
-def _add_months(day: date, months: int) -> date:
-    """The last day of the month `months` after the month of `day`."""
-    year, month = divmod(day.month - 1 + months, 12)
-    first_after = date(day.year + year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
-    return first_after - timedelta(days=1)
-
-
-def _latest_result(plan: dict[str, Any]) -> tuple[str, date, str] | None:
+def _latest_result(plan: dict[str, Any], fiscal_start: int | None) -> tuple[str, date, str] | None:
     """(period, last day, frequency) of the most recent result in the plan."""
     latest: tuple[str, date, str] | None = None
     for section in ("standards", "service_levels"):
@@ -51,12 +56,34 @@ def _latest_result(plan: dict[str, Any]) -> tuple[str, date, str] | None:
                 or record.get("frequency")
                 or "quarterly"
             )
-            for result in record.get("results") or []:
-                period = result.get("period") if isinstance(result, dict) else None
-                bounds = period_bounds(period) if isinstance(period, str) else None
-                if bounds and (latest is None or bounds[1] > latest[1]):
-                    latest = (period, bounds[1], frequency)  # type: ignore[assignment]
+            for owner in [record, *(t for t in record.get("targets") or [] if isinstance(t, dict))]:
+                for result in owner.get("results") or []:
+                    period = result.get("period") if isinstance(result, dict) else None
+                    found = parse_period(period, fiscal_start)
+                    if found and (latest is None or found.end > latest[1]):
+                        latest = (found.text, found.end, str(frequency))
     return latest
+
+
+def _next_due(last_day: date, frequency: str) -> date | None:
+    if frequency == "weekly":
+        return last_day + _WEEK + GRACE
+    months = _MONTHS.get(frequency)
+    if months is None and frequency != "irregular":
+        months = 3
+    return last_day_months_after(last_day, months) + GRACE if months is not None else None
+
+
+def plan_end(info: dict[str, Any], fiscal_start: int | None) -> date | None:
+    """The last day of the plan's period, if it gives one."""
+    period = info.get("period")
+    if isinstance(period, str):
+        found = parse_period(period, fiscal_start)
+        return found.end if found else None
+    if isinstance(period, dict):
+        end = parse_loose_date(period.get("end"))
+        return end.last if end else None
+    return None
 
 
 def freshness(plan: dict[str, Any], today: date) -> Freshness:
@@ -65,20 +92,25 @@ def freshness(plan: dict[str, Any], today: date) -> Freshness:
     if info.get("status") != "published":
         return NOT_JUDGED
     reasons: list[str] = []
-    period = info.get("period") if isinstance(info.get("period"), dict) else {}
-    end = parse_date(period.get("end"))
+    fiscal_start = month_number(info.get("fiscal_year_starts"))
+    end = plan_end(info, fiscal_start)
     if end and end < today:
         reasons.append(f"The plan period ended on {end}; a new plan is due.")
-    latest = _latest_result(plan)
+    latest = _latest_result(plan, fiscal_start)
     next_due = None
     if latest:
         name, last_day, frequency = latest
-        next_due = _add_months(last_day, _MONTHS.get(frequency, 3)) + GRACE
-        if today > next_due:
+        next_due = _next_due(last_day, frequency)
+        if next_due and today > next_due:
             reasons.append(
                 f"The latest results are for {name}; newer results were due by {next_due}."
             )
-    status = "out-of-date" if reasons else "current"
+    if reasons:
+        status = "out-of-date"
+    elif end is None and next_due is None:
+        status = "unknown"
+    else:
+        status = "current"
     return Freshness(
         status,
         tuple(reasons),
@@ -86,4 +118,5 @@ def freshness(plan: dict[str, Any], today: date) -> Freshness:
         next_due,
         plan_ended=end if end and end < today else None,
         results_overdue=bool(next_due and today > next_due),
+        fiscal_start=fiscal_start,
     )

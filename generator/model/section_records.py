@@ -4,9 +4,19 @@ feedback), how to complain, how it compares and what it is improving."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
-from generator.model.records import Channel, Customer, Duration, Number, Service, Standard
+from generator.model.records import (
+    Channel,
+    Customer,
+    Duration,
+    Number,
+    Service,
+    ServiceLevel,
+    Source,
+    Standard,
+    Volume,
+)
+from generator.periods import LooseDate, Period
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +35,7 @@ class SurveyFinding:
     respondents: int | None
     scores: tuple[Score, ...]
     url: str | None
+    source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +49,7 @@ class Survey:
     purpose: str
     method: str | None
     frequency: str
-    next: date | None
+    next: LooseDate | None
     drivers: tuple[str, ...]
     questions: tuple[str, ...]
     findings: tuple[SurveyFinding, ...]
@@ -50,7 +61,7 @@ class Feedback:
     name: str
     description: str
     channels: tuple[Channel, ...]
-    how_used: str
+    how_used: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,24 +71,55 @@ class Escalation:
     url: str | None
     phone: str | None
     email: str | None
+    response_time: Duration | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ComplaintStage:
+    id: str
+    name: str
+    description: str | None
+    acknowledgement_time: Duration | None
+    response_time: Duration | None
 
 
 @dataclass(frozen=True, slots=True)
 class Complaints:
+    """How to complain. Times and steps are what the plan gives: None and
+    empty where it gives none, never a time borrowed from elsewhere."""
+
     how: str
     channels: tuple[Channel, ...]
     acknowledgement_time: Duration | None
-    response_time: Duration
+    response_time: Duration | None
     steps: tuple[str, ...]
-    escalation: Escalation | None
+    escalations: tuple[Escalation, ...]
     change_reason: str | None
+    stages: tuple[ComplaintStage, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
-    title: str
-    url: str | None
-    date: date
+class CombinedResult:
+    """A result that covers several promises, or every part of one, at once:
+    shown beside the promises, never counted as a promise kept."""
+
+    id: str
+    measure: str
+    standards: tuple[Standard, ...]
+    service_levels: tuple[ServiceLevel, ...]
+    channels: tuple[Channel, ...]
+    period: str
+    span: Period | None
+    share_met: Number | None
+    share_met_from: Number | None
+    value: Number | None
+    value_from: Number | None
+    unit: str | None
+    volume: Volume | None
+    note: str | None
+    source: Source | None
+    in_period: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +150,9 @@ class Benchmark:
 class Milestone:
     id: str
     name: str
-    due: date
+    due: LooseDate
     status: str
-    done_on: date | None
+    done_on: LooseDate | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,14 @@ class AgencyPlans:
         """Every plan of the agency: current, archived, drafts."""
         return (self.current, *self.archive, *self.drafts)
 
+    def successor(self, plan: Plan) -> Plan | None:
+        """The plan that replaced `plan`: the agency's next plan in force
+        (or the one in force now), if the registry holds one."""
+        if plan.status != "superseded":
+            return None
+        later = [p for p in (self.current, *self.archive) if p.order > plan.order]
+        return min(later, key=lambda p: p.order) if later else None
+
 
 @dataclass(frozen=True, slots=True)
 class Tally:
@@ -41,6 +49,7 @@ class Tally:
     not_met: int = 0
     no_data: int = 0
     no_target: int = 0
+    unclear: int = 0  # a latest result that cannot be read against its target
 
     @classmethod
     def of(cls, standards: Iterable[Standard]) -> Tally:
@@ -50,11 +59,17 @@ class Tally:
             not_met=counts[Status.NOT_MET],
             no_data=counts[Status.NO_DATA],
             no_target=counts[Status.NO_TARGET],
+            unclear=counts[Status.UNCLEAR],
         )
 
     @property
     def total(self) -> int:
-        return self.met + self.not_met + self.no_data + self.no_target
+        return self.met + self.not_met + self.no_data + self.no_target + self.unclear
+
+    @property
+    def measurable(self) -> int:
+        """Promises with a number to measure."""
+        return self.total - self.no_target
 
     @property
     def measured(self) -> int:
@@ -101,7 +116,7 @@ def group_plans(plans: Iterable[Plan], today: date) -> Site:
 
 
 def _agency_plans(plans: list[Plan]) -> AgencyPlans | None:
-    newest_first = sorted(plans, key=lambda p: (p.start, p.key), reverse=True)
+    newest_first = sorted(plans, key=lambda p: p.order, reverse=True)
     drafts = tuple(p for p in newest_first if p.status == "draft")
     in_force = [p for p in newest_first if p.status != "draft"]
     if not in_force:

@@ -51,7 +51,7 @@ from generator.render.messages import Messages
 from generator.render.page import Page, render_page
 from generator.render.scoreboard import scoreboard_pages, scorecards_csv
 from generator.render.urls import docs_path
-from generator.resources import SCHEMA_FILE
+from generator.resources import SCHEMA_FILES
 from generator.write import Manifest, is_current, version
 
 Files = dict[str, bytes]
@@ -457,7 +457,7 @@ def data_files(outputs: Sequence[AgencyOutput], site_url: str) -> Files:
         urls.PLANS_JSON: plans_json(parts, site_url).encode("utf-8"),
         urls.STANDARDS_CSV: standards_csv(parts).encode("utf-8"),
         urls.RESULTS_CSV: results_csv(parts).encode("utf-8"),
-        urls.SCHEMA: SCHEMA_FILE.read_bytes(),
+        **{urls.SCHEMAS[version]: path.read_bytes() for version, path in SCHEMA_FILES.items()},
     }
 
 

@@ -28,7 +28,7 @@ def plan_page(agency: AgencyPlans, plan: Plan, messages: Messages) -> Page:
         url=url,
         template="pages/agency.md.j2",
         title=title,
-        description=plan.agency.description or plan.summary,
+        description=plan.agency.description or plan.summary or None,
         # Earlier plans and drafts stay out of search: a search finds the
         # plan in force, and its page links to the others.
         searchable=kind == "current",
@@ -38,12 +38,14 @@ def plan_page(agency: AgencyPlans, plan: Plan, messages: Messages) -> Page:
 
 
 def plan_context(agency: AgencyPlans, plan: Plan, messages: Messages, kind: str) -> dict[str, Any]:
+    results = {s.id: view_results(s, messages) for s in plan.standards}
     return {
         "agency": agency,
         "plan": plan,
         "kind": kind,
         "tally_sentence": tally_text(Tally.of(plan.standards), messages),
-        "results": {s.id: view_results(s, messages) for s in plan.standards},
+        "results": results,
+        "has_charts": any(part.chart for view in results.values() for part in view.parts),
         "lang_attr": lang_attr(plan.language, messages.language),
         "other_plans": [
             (other, urls.plan_url(agency, other)) for other in agency.plans if other is not plan

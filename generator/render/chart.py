@@ -44,17 +44,19 @@ class Chart:
 
 
 def figure_of(target: Target, result: Result) -> float | None:
-    """The number compared with the target: the share of cases that met it,
-    or the measured value."""
-    return result.share_met if target.share is not None else result.value
+    """The number compared with the target, where the source gives one
+    number: the share of cases that met it, or the measured value."""
+    if target.kind == "share":
+        return result.share_met if result.share_met_from is None else None
+    return result.value if result.value_from is None else None
 
 
 def target_figure(target: Target) -> float:
-    return target.share if target.share is not None else target.value
+    return target.share if target.kind == "share" and target.share is not None else target.value
 
 
 def format_figure(messages: Messages, target: Target, figure: float) -> Markup:
-    if target.share is not None:
+    if target.kind == "share":
         return messages.percent(figure)
     return messages.quantity(figure, target.unit, scale_max=target.scale_max)
 
@@ -64,18 +66,24 @@ def format_figure(messages: Messages, target: Target, figure: float) -> Markup:
 MIN_POINTS = 3
 
 
-def make_chart(standard: Standard, messages: Messages) -> Chart | None:
-    """The chart of a promise with a target and at least MIN_POINTS results."""
-    target = standard.target
-    if target is None:
+def make_chart(
+    standard: Standard, messages: Messages, target: Target | None = None
+) -> Chart | None:
+    """The chart of a target (the promise's one, by default) with at least
+    MIN_POINTS results of the plan's period, each one number, and a single
+    number to promise (a range of times draws no one line)."""
+    target = target or standard.target
+    if target is None or target.value_from is not None:
         return None
-    measured = [(r, f) for r in standard.results if (f := figure_of(target, r)) is not None]
+    measured = [
+        (r, f) for r in target.results if r.in_period and (f := figure_of(target, r)) is not None
+    ]
     if len(measured) < MIN_POINTS:
         return None
     goal = target_figure(target)
     low, high = _range(
         [f for _, f in measured] + [goal],
-        percent=target.share is not None or target.unit == "percent",
+        percent=target.kind == "share" or target.unit == "percent",
     )
     plot = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM)
 
@@ -92,7 +100,7 @@ def make_chart(standard: Standard, messages: Messages) -> Chart | None:
         for i, (r, f) in enumerate(measured)
     )
     return Chart(
-        id=f"chart-{standard.id}",
+        id=f"chart-{standard.id}" + (f"-{target.id}" if target.id else ""),
         width=WIDTH,
         height=HEIGHT,
         points=points,
@@ -104,7 +112,7 @@ def make_chart(standard: Standard, messages: Messages) -> Chart | None:
         target_label=messages("chart.target", value=format_figure(messages, target, goal)),
         first_period=messages.period(measured[0][0].period, short=True),
         last_period=messages.period(measured[-1][0].period, short=True),
-        title=messages("chart.title", metric=target.metric),
+        title=messages("chart.title", metric=target.metric or standard.promise),
         desc=_describe(standard, target, measured, messages),
     )
 

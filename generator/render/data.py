@@ -10,11 +10,11 @@ import io
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from generator.model import AgencyPlans, Plan
-from generator.model.records import Result, Standard
-from generator.periods import period_bounds
+from generator.model.records import Result, Source, Standard, Target
 from generator.render import urls
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
@@ -23,10 +23,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True, slots=True)
 class PromiseRow:
+    """A promise, or one part of a promise that has several (`target`)."""
+
     agency: AgencyPlans
     plan: Plan
     standard: Standard
     site_url: str
+    target: Target | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +57,34 @@ def _promise_url(row: PromiseRow) -> str:
 
 
 def _target(row: PromiseRow, field: str) -> object:
-    return getattr(row.standard.target, field) if row.standard.target else None
+    return getattr(row.target, field) if row.target else None
+
+
+def _iso(day: object) -> str | None:
+    return day.isoformat() if isinstance(day, date) else None
+
+
+def _source(source: Source | None, field: str) -> object:
+    if source is None:
+        return None
+    value = getattr(source, field)
+    return str(value) if value is not None else None
+
+
+def _latest(row: PromiseRow) -> Result | None:
+    return row.target.latest if row.target else row.standard.latest
+
+
+def _conditions(row: PromiseRow) -> str:
+    """The promise's conditions and its target's, one per line."""
+    found = [*row.standard.conditions, *(row.target.conditions if row.target else ())]
+    return "\n".join(found)
 
 
 STANDARD_COLUMNS: list[Column] = [
     *_plan_columns(lambda r: r),
-    ("plan_start", lambda r: r.plan.start.isoformat()),
-    ("plan_end", lambda r: r.plan.end.isoformat()),
+    ("plan_start", lambda r: _iso(r.plan.start)),
+    ("plan_end", lambda r: _iso(r.plan.end)),
     ("promise", lambda r: r.standard.promise),
     ("service_id", lambda r: r.standard.service and r.standard.service.id),
     ("service_name", lambda r: r.standard.service and r.standard.service.name),
@@ -75,18 +99,28 @@ STANDARD_COLUMNS: list[Column] = [
     ("share", lambda r: _target(r, "share")),
     ("measurement_source", lambda r: r.standard.measurement and r.standard.measurement.source),
     ("frequency", lambda r: r.standard.measurement and r.standard.measurement.frequency),
-    ("latest_period", lambda r: r.standard.latest and r.standard.latest.period),
-    ("latest_value", lambda r: r.standard.latest and r.standard.latest.value),
-    ("latest_share_met", lambda r: r.standard.latest and r.standard.latest.share_met),
-    ("status", lambda r: r.standard.status.value),
+    ("latest_period", lambda r: (latest := _latest(r)) and latest.period),
+    ("latest_value", lambda r: (latest := _latest(r)) and latest.value),
+    ("latest_share_met", lambda r: (latest := _latest(r)) and latest.share_met),
+    ("status", lambda r: (r.target.status if r.target else r.standard.status).value),
     ("page_url", lambda r: _promise_url(r)),
+    # Format 2.0: the parts of a promise, ranges, statistics, conditions, sources.
+    ("part_id", lambda r: _target(r, "id")),
+    ("part_name", lambda r: _target(r, "name")),
+    ("target_value_from", lambda r: _target(r, "value_from")),
+    ("statistic", lambda r: r.target and r.target.kind),
+    ("conditions", _conditions),
+    ("promise_status", lambda r: r.standard.status.value),
+    ("source_title", lambda r: _source(r.standard.source, "title")),
+    ("source_url", lambda r: _source(r.standard.source, "url")),
+    ("source_date", lambda r: _source(r.standard.source, "date")),
 ]
 
 RESULT_COLUMNS: list[Column] = [
     *_plan_columns(lambda r: r.promise),
     ("period", lambda r: r.result.period),
-    ("period_start", lambda r: _bound(r.result.period, 0)),
-    ("period_end", lambda r: _bound(r.result.period, 1)),
+    ("period_start", lambda r: _bound(r.result, 0)),
+    ("period_end", lambda r: _bound(r.result, 1)),
     ("value", lambda r: r.result.value),
     ("share_met", lambda r: r.result.share_met),
     ("cases", lambda r: r.result.cases),
@@ -96,8 +130,21 @@ RESULT_COLUMNS: list[Column] = [
     ("unit", lambda r: _target(r.promise, "unit")),
     ("share", lambda r: _target(r.promise, "share")),
     ("note", lambda r: r.result.note),
-    ("revised_on", lambda r: r.result.revised and r.result.revised.date.isoformat()),
+    ("revised_on", lambda r: r.result.revised and str(r.result.revised.date)),
     ("revision_reason", lambda r: r.result.revised and r.result.revised.reason),
+    # Format 2.0.
+    ("part_id", lambda r: _target(r.promise, "id")),
+    ("value_from", lambda r: r.result.value_from),
+    ("share_met_from", lambda r: r.result.share_met_from),
+    ("met_as_reported", lambda r: r.result.met),
+    ("volume", lambda r: r.result.volume and r.result.volume.count),
+    ("volume_of", lambda r: r.result.volume and r.result.volume.what),
+    ("in_plan_period", lambda r: r.result.in_period),
+    ("period_exact", lambda r: r.result.span.exact if r.result.span else None),
+    ("statistic", lambda r: r.promise.target and r.promise.target.kind),
+    ("source_title", lambda r: _source(r.result.source or r.promise.standard.source, "title")),
+    ("source_url", lambda r: _source(r.result.source or r.promise.standard.source, "url")),
+    ("source_date", lambda r: _source(r.result.source or r.promise.standard.source, "date")),
 ]
 
 PLANS_JSON_FIELDS = ("agency_id", "plan", "status", "current", "page_url", "data_url", "content")
@@ -117,18 +164,26 @@ def agency_data(agency: AgencyPlans, site_url: str, contents: Sequence[str]) -> 
     """`contents`: each plan's `plan_json`, in the order of `agency.plans`
     (the JSON file of the plan, and its content in plans.json)."""
     promises = [
-        PromiseRow(agency, plan, standard, site_url)
+        PromiseRow(agency, plan, standard, site_url, target)
         for plan in agency.plans
         for standard in plan.standards
+        for target in standard.targets or [None]
     ]
-    results = (ResultRow(p, r) for p in promises for r in p.standard.results)
+    results = [ResultRow(p, r) for p in promises for r in (p.target.results if p.target else ())]
+    # Results across every part of a promise: one row each, with no part.
+    results += [
+        ResultRow(PromiseRow(agency, plan, standard, site_url), result)
+        for plan in agency.plans
+        for standard in plan.standards
+        for result in standard.overall
+    ]
     return AgencyData(
         plans=tuple(
             _plans_entry(agency, plan, site_url, content)
             for plan, content in zip(agency.plans, contents, strict=True)
         ),
         standards=_csv_rows(STANDARD_COLUMNS, iter(promises)),
-        results=_csv_rows(RESULT_COLUMNS, results),
+        results=_csv_rows(RESULT_COLUMNS, iter(results)),
     )
 
 
@@ -192,9 +247,11 @@ def _cell(value: object) -> str:
     return spreadsheet_safe(str(value)) if isinstance(value, str) else str(value)
 
 
-def _bound(period: str, index: int) -> str:
-    bounds = period_bounds(period)
-    return bounds[index].isoformat() if bounds else ""
+def _bound(result: Result, index: int) -> str:
+    """The first or last day of the result's period (for a fiscal period
+    whose months the plan does not give, the earliest or latest it can be)."""
+    found = result.span
+    return (found.start if index == 0 else found.end).isoformat() if found else ""
 
 
 def _json(value: Any) -> str:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from markupsafe import Markup
 
 from generator.render import urls
-from generator.render.listing import AGENCY_WIDE, Listing, PromiseListRow
+from generator.render.listing import AGENCY_WIDE, UNCLASSIFIED, Listing, PromiseListRow
 from generator.render.messages import Messages
 from generator.render.page import Page
 from generator.render.paging import PAGE_SIZE, paged, paginate
@@ -34,9 +34,10 @@ def directory_pages(listings: Sequence[Listing], messages: Messages) -> Iterator
         template="pages/response_times.md.j2",
         title=messages("pages.response_times.title"),
     )
+    with_complaints = [listing for listing in listings if listing.current.complaints is not None]
     yield from paged(
         urls.COMPLAINTS,
-        listings,
+        with_complaints,
         COMPLAINTS_PER_PAGE,
         template="pages/complaints.md.j2",
         title=messages("pages.complaints.title"),
@@ -103,17 +104,20 @@ def _promise_list(
 def _category_label(category: str, messages: Messages) -> Markup:
     if category == AGENCY_WIDE:
         return messages("pages.promises.agency_wide")
+    if category == UNCLASSIFIED:
+        return messages("pages.promises.unclassified")
     return messages.label("category", category)
 
 
 def _by_category(rows: list[PromiseListRow]) -> list[tuple[str, list[PromiseListRow]]]:
-    """Rows by the type of their service, in the schema's order; promises
-    about everything an agency does come last."""
+    """Rows by the type of their service, in the schema's order; services
+    whose plan gives no type, then promises about everything an agency does,
+    come last."""
     groups: dict[str, list[PromiseListRow]] = {}
     for row in rows:
         groups.setdefault(row.category, []).append(row)
     return [
         (category, group)
-        for category in (*categories(), AGENCY_WIDE)
+        for category in (*categories(), UNCLASSIFIED, AGENCY_WIDE)
         if (group := groups.get(category))
     ]

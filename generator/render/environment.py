@@ -29,7 +29,7 @@ from jinja2.runtime import Context, Macro
 from markupsafe import Markup
 
 from generator.cache import cache_root, generator_fingerprint
-from generator.model.records import Duration
+from generator.check.rules import CHANNEL_CONTACT
 from generator.render import urls
 from generator.render.escape import (
     escaped,
@@ -41,6 +41,14 @@ from generator.render.escape import (
 )
 from generator.render.languages import FORMAT_LANGUAGE, lang_attr, text_note
 from generator.render.messages import Messages
+from generator.render.plan_words import (
+    channel_named,
+    combined_figure,
+    fiscal_year_note,
+    plan_period,
+    time_sentence,
+    time_text,
+)
 from generator.render.reference import record_anchor
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
@@ -89,6 +97,13 @@ def make_environment(
         text_note=partial(text_note, messages=messages, incomplete=incomplete),
         remembered=_remembered({}),
         record_anchor=record_anchor,
+        plan_period=lambda plan, inline=False: plan_period(plan, messages, inline=inline),
+        fiscal_year_note=lambda plan: fiscal_year_note(plan, messages),
+        channel_named=lambda channel: channel_named(channel, messages),
+        m_time=lambda key, duration: time_sentence(key, duration, messages),
+        combined_figure=lambda result: combined_figure(result, messages),
+        # What each kind of channel gives so a customer can use it.
+        channel_needs=CHANNEL_CONTACT,
     )
     env.filters.update(
         text=inert,
@@ -101,11 +116,13 @@ def make_environment(
         date=messages.date,
         period=messages.period,
         quantity=messages.quantity,
-        duration=lambda d: _duration(messages, d),
+        duration=lambda d: time_text(d, messages),
         label=lambda value, kind: messages.label(kind, value),
         language=messages.language_name,
         display_url=display_url,
         join_list=lambda items: messages.list([_markup(item) for item in items]),
+        join_parts=lambda items: messages.parts([_markup(item) for item in items]),
+        join_semicolons=lambda items: messages.series([_markup(item) for item in items]),
         lang_span=_lang_span,
     )
     return env
@@ -214,10 +231,6 @@ def _finalize(value: Any) -> Markup:
 
 def _markup(value: Any) -> Markup:
     return value if isinstance(value, Markup) else inert(value)
-
-
-def _duration(messages: Messages, duration: Duration) -> Markup:
-    return messages.quantity(duration.value, duration.unit)
 
 
 @pass_context

@@ -73,12 +73,43 @@ def safe_url(url: str) -> Markup:
     return inert(url)
 
 
-def tel_url(phone: str) -> Markup:
-    """A tel: link for a phone number as people dial it ("+1 800 555 0100 ext. 2")."""
-    number, _, extension = phone.partition(" ext")
-    digits = "".join(c for c in number if c.isdigit() or c == "+")
-    extension_digits = "".join(c for c in extension if c.isdigit())
-    return inert(f"tel:{digits}" + (f",{extension_digits}" if extension_digits else ""))
+_EXTENSION = re.compile(r"\s+(?:ext\.?|x)\s*(\d+)$", re.IGNORECASE)
+
+
+def dial_string(phone: str, country: str | None = None) -> str | None:
+    """What a phone dials for a number as the plan writes it ("+1 800 555
+    0100 ext. 2", "1-800-DMV-HELP", "311", "(01843) 577000"), by the rules
+    of the agency's country (libphonenumber): "+18003684357"; None for text
+    that is not a number anyone can dial, which then gets no call link."""
+    import phonenumbers
+    from phonenumbers import shortnumberinfo
+
+    match = _EXTENSION.search(phone)
+    number, extension = (phone[: match.start()], match.group(1)) if match else (phone, "")
+    # A vanity number is dialled by the keys its letters are on.
+    keyed = phonenumbers.convert_alpha_characters_in_number(number)
+    suffix = f",{extension}" if extension else ""
+    region = country if country and not keyed.lstrip().startswith("+") else None
+    try:
+        parsed = phonenumbers.parse(keyed, region)
+    except phonenumbers.NumberParseException:
+        parsed = None
+    possible = phonenumbers.ValidationResult.IS_POSSIBLE
+    if parsed is not None and phonenumbers.is_possible_number_with_reason(parsed) == possible:
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) + suffix
+    digits = "".join(c for c in keyed if c.isdigit())
+    if parsed is not None and region and shortnumberinfo.is_possible_short_number(parsed):
+        return digits + suffix
+    # Without the country, a number written in digits is dialled as it is.
+    if region is None and not country and digits and keyed.strip()[:1] != "+" and number == keyed:
+        return digits + suffix
+    return None
+
+
+def tel_url(phone: str, country: str | None = None) -> Markup | None:
+    """A tel: link for a phone number, or None for one nobody can dial."""
+    dialled = dial_string(phone, country)
+    return inert(f"tel:{dialled}") if dialled else None
 
 
 def inert_json(value: Any) -> Markup:

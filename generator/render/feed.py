@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from xml.etree import ElementTree as ET
 
+from generator.periods import LooseDate
 from generator.render import urls
 from generator.render.languages import lang_attr
 from generator.render.listing import Listing
@@ -23,12 +24,18 @@ FEED_ENTRIES = 100
 def atom_feed(listings: Sequence[Listing], today: date, site_url: str, messages: Messages) -> str:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": messages.language})
-    entries = sorted(
-        (plan for listing in listings for plan in listing.plans),
-        key=lambda plan: (plan.last_changed, plan.agency.id, plan.key),
-        reverse=True,
-    )[:FEED_ENTRIES]
-    newest = entries[0].last_changed if entries else today
+    # A feed entry needs the day of its last change: a plan whose source
+    # gives only a month or a year is not in the feed, rather than dated a
+    # day it does not give.
+    dated = [
+        (day, plan)
+        for listing in listings
+        for plan in listing.plans
+        if (day := _day(plan.last_changed)) is not None
+    ]
+    dated.sort(key=lambda item: (item[0], item[1].agency.id, item[1].key), reverse=True)
+    entries = [plan for _, plan in dated[:FEED_ENTRIES]]
+    newest = dated[0][0] if dated else today
     _text(feed, "id", site_url + urls.FEED)
     _text(feed, "title", str(messages.text("feed.title")))
     _text(feed, "subtitle", str(messages.text("feed.subtitle")))
@@ -41,20 +48,29 @@ def atom_feed(listings: Sequence[Listing], today: date, site_url: str, messages:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry", own)
         page = site_url + plan.url
         # The id names the plan and its version, so an update is a new item.
-        _text(entry, "id", f"{page}#{plan.key}-{plan.last_changed.isoformat()}")
+        changed = _day(plan.last_changed)
+        assert changed is not None
+        _text(entry, "id", f"{page}#{plan.key}-{changed.isoformat()}")
         _text(entry, "title", f"{plan.agency.name}: {plan.title}")
-        _text(entry, "published", _timestamp(plan.published))
-        _text(entry, "updated", _timestamp(plan.last_changed))
+        published = _day(plan.published)
+        if published is not None:
+            _text(entry, "published", _timestamp(published))
+        _text(entry, "updated", _timestamp(changed))
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
         _text(author, "name", plan.agency.name)
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": page})
-        _text(entry, "summary", plan.summary)
+        if plan.summary:
+            _text(entry, "summary", plan.summary)
     ET.indent(feed)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> None:
     ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = text
+
+
+def _day(when: LooseDate | None) -> date | None:
+    return when.first if when is not None and when.precision == "day" else None
 
 
 def _timestamp(day: date) -> str:

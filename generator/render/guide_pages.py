@@ -12,7 +12,7 @@ from generator.render.feed import FEED_ENTRIES
 from generator.render.listing import Listing
 from generator.render.messages import Messages
 from generator.render.page import Page
-from generator.render.paging import paged
+from generator.render.paging import paged, paginate
 from generator.render.reference import schema_records
 from generator.render.scoreboard import SCORECARD_COLUMNS
 from generator.resources import plan_schema
@@ -28,6 +28,9 @@ class DataFile:
 
 # Example plans listed on one page (about 700 bytes each).
 EXAMPLES_PER_PAGE = 60
+# Kinds of record described on one page of the format reference (about 1.5 KB
+# each).
+RECORDS_PER_PAGE = 20
 
 DATA_FILES = (
     DataFile("plans_json", urls.PLANS_JSON, urls.PLANS_JSON, PLANS_JSON_FIELDS),
@@ -52,16 +55,23 @@ def guide_pages(listings: Sequence[Listing], messages: Messages) -> Iterator[Pag
     yield Page(
         url=urls.PUBLISH, template="pages/publish.md.j2", title=messages("pages.publish.title")
     )
-    yield Page(
-        url=urls.REFERENCE,
-        template="pages/reference.md.j2",
-        title=messages("pages.reference.title"),
-        context={
-            "records": schema_records(schema),
-            "schema_description": schema.get("description", ""),
-            "version": urls.SCHEMA.split("/")[1],
-        },
-    )
+    records = schema_records(schema)
+    parts = paginate(urls.REFERENCE, records, RECORDS_PER_PAGE)
+    record_url = {record.name: part.url for part in parts for record in part.rows}
+    for part in parts:
+        yield Page(
+            url=part.url,
+            template="pages/reference.md.j2",
+            title=messages("pages.reference.title"),
+            context={
+                "slice": part,
+                "records": part.rows,
+                "contents": records,
+                "record_url": record_url,
+                "schema_description": schema.get("description", ""),
+                "version": urls.SCHEMA.split("/")[1],
+            },
+        )
     examples = [plan for listing in listings for plan in listing.plans if plan.example]
     yield from paged(
         urls.EXAMPLES,

@@ -22,45 +22,53 @@ _SECONDS = {
     "minutes": 60,
     "hours": 3600,
     "calendar-days": 86400,
+    "days": 86400,
     "weeks": 7 * 86400,
     "months": 30 * 86400,
+    "years": 365 * 86400,
 }
 _ISO = {
     "seconds": "PT{}S",
     "minutes": "PT{}M",
     "hours": "PT{}H",
     "calendar-days": "P{}D",
+    "days": "P{}D",
     "weeks": "P{}W",
     "months": "P{}M",
+    "years": "P{}Y",
 }
 
 
 def agency_json_ld(plan: Plan, messages: Messages) -> dict[str, Any]:
     agency = plan.agency
+    officer, contact = agency.officer, agency.contact
     organization: dict[str, Any] = {
         "@type": "GovernmentOrganization",
         "@id": "#organization",
         "name": agency.name,
-        "url": agency.website,
         "areaServed": agency.jurisdiction,
-        "employee": _compact(
-            {
-                "@type": "Person",
-                "name": agency.officer.name,
-                "jobTitle": agency.officer.title,
-                "email": agency.officer.email,
-                "telephone": agency.officer.phone,
-            }
-        ),
     }
     organization.update(
         _compact(
             {
+                "url": agency.website,
+                "employee": _compact(
+                    {
+                        "@type": "Person",
+                        "name": officer.name,
+                        "jobTitle": officer.title,
+                        "email": officer.email,
+                        "telephone": officer.phone,
+                    }
+                )
+                if officer
+                else None,
                 "alternateName": agency.short_name,
                 "description": agency.description,
-                "telephone": agency.contact.phone,
-                "email": agency.contact.email,
-                "address": _address(agency.contact.address),
+                "telephone": contact.phone if contact else None,
+                "faxNumber": contact.fax if contact else None,
+                "email": contact.email if contact else None,
+                "address": _address(contact.address if contact else None),
                 "parentOrganization": {"@type": "GovernmentOrganization", "name": agency.parent}
                 if agency.parent
                 else None,
@@ -79,7 +87,9 @@ def _service(plan: Plan, service: Service, messages: Messages) -> dict[str, Any]
             "@id": f"#service-{service.id}",
             "name": service.name,
             "description": service.description,
-            "serviceType": str(messages.label("category", service.category)),
+            "serviceType": str(messages.label("category", service.category))
+            if service.category
+            else None,
             "url": service.url,
             "provider": {"@id": "#organization"},
             "availableChannel": [
@@ -126,18 +136,17 @@ def processing_time(plan: Plan, service: Service, channel: Channel) -> Duration 
     from a promise with a time target, or a service level's resolution (or,
     without one, its status message) time."""
     times = [
-        Duration(s.target.value, s.target.unit)
+        Duration(target.value, target.unit)
         for s in plan.standards
         if s.service is service
-        and channel in s.channels
-        and s.target
-        and s.target.unit in (*_SECONDS, "business-days")
+        for target in s.targets
+        if channel in (target.channels or s.channels)
+        and target.unit in (*_SECONDS, "business-days")
     ]
-    times += [
-        level.resolution or level.status_message
-        for level in plan.service_levels
-        if level.service is service and channel in level.channels
-    ]
+    for level in plan.service_levels:
+        time = level.resolution or level.status_message
+        if level.service is service and channel in level.channels and time is not None:
+            times.append(Duration(time.value, time.unit))
     return max(times, key=_seconds, default=None)
 
 

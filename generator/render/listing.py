@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from markupsafe import Markup
@@ -30,6 +29,7 @@ from generator.check.freshness import Freshness
 from generator.model import AgencyPlans, Plan, Tally
 from generator.model.records import Agency, ServiceLevel, Standard, Status
 from generator.model.section_records import Complaints, Feedback
+from generator.periods import LooseDate
 from generator.render import urls
 from generator.render.languages import lang_attr
 from generator.render.messages import Messages
@@ -96,7 +96,7 @@ class Details:
     """What the directories of response times and of complaints show."""
 
     service_levels: tuple[ServiceLevel, ...]
-    complaints: Complaints
+    complaints: Complaints | None
     feedback: tuple[Feedback, ...]
 
 
@@ -118,7 +118,7 @@ class CurrentPlan:
         return self.details.get().service_levels
 
     @property
-    def complaints(self) -> Complaints:
+    def complaints(self) -> Complaints | None:
         return self.details.get().complaints
 
     @property
@@ -136,17 +136,19 @@ class PlanSummary:
     status: str
     language: str
     example: bool
-    summary: str
-    published: date
-    last_changed: date
+    summary: str | None
+    published: LooseDate | None
+    last_changed: LooseDate | None
     url: str  # its page
     source: str
 
     __repr__ = _repr
 
 
-# The group of promises that name no service; not a value of the format.
+# The group of promises that name no service, and of those whose service has
+# no type in its plan; neither is a value of the format.
 AGENCY_WIDE = "agency-wide"
+UNCLASSIFIED = "unclassified"
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -206,11 +208,12 @@ def make_listing(agency: AgencyPlans, messages: Messages) -> Listing:
 def _agency_row(
     agency: Agency, url: str, example: bool, tally: Tally, messages: Messages, lang: Markup
 ) -> AgencyRow:
-    tally_short = (
-        messages("lists.tally", count=tally.met, measured=tally.measured)
-        if tally.measured
-        else messages("lists.no_results", count=tally.total)
-    )
+    if tally.measured:
+        tally_short = messages("lists.tally", count=tally.met, measured=tally.measured)
+    elif tally.measurable:
+        tally_short = messages("lists.no_results_in_period")
+    else:
+        tally_short = messages("lists.none_measurable", count=tally.total)
     values = (agency.name, agency.level, agency.jurisdiction, url, example, tally_short, lang)
     return AgencyRow(*values, source=_source(*map(str, values)))
 
@@ -218,7 +221,7 @@ def _agency_row(
 def _promise_row(
     agency_name: str, url: str, standard: Standard, messages: Messages, lang: Markup
 ) -> PromiseListRow:
-    category = standard.service.category if standard.service else AGENCY_WIDE
+    category = (standard.service.category or UNCLASSIFIED) if standard.service else AGENCY_WIDE
     latest = latest_short(standard, messages)
     channel_types = tuple(dict.fromkeys(c.type for c in standard.channels))
     return PromiseListRow(
@@ -253,8 +256,8 @@ def _plan_summary(url: str, plan: Plan) -> PlanSummary:
         plan.language,
         plan.example,
         plan.summary,
-        plan.published.isoformat(),
-        plan.last_changed.isoformat(),
+        str(plan.published),
+        str(plan.last_changed),
         url,
     )
     return PlanSummary(
@@ -279,4 +282,5 @@ def total_tally(listings: Sequence[Listing]) -> Tally:
         not_met=sum(x.tally.not_met for x in listings),
         no_data=sum(x.tally.no_data for x in listings),
         no_target=sum(x.tally.no_target for x in listings),
+        unclear=sum(x.tally.unclear for x in listings),
     )

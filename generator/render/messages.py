@@ -16,12 +16,12 @@ from typing import Any
 
 import yaml
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton, get_month_names
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from generator.errors import BuildError
-from generator.periods import period_bounds, period_kind
+from generator.periods import LooseDate, Period, parse_period
 from generator.render.escape import inert
 
 CATALOGUE_DIR = Path(__file__).with_name("messages")
@@ -41,7 +41,7 @@ class Messages:
         self._plain: dict[str, Markup] = {}
         self._pieces: dict[str, list[tuple[Markup, str | None]]] = {}
         self._numbers: dict[float, str] = {}
-        self._periods: dict[tuple[str, bool], Markup] = {}
+        self._periods: dict[tuple[str, date, date, bool], Markup] = {}
         self._formatted: dict[tuple[Any, ...], Markup] = {}
         self._dates: dict[tuple[date, str], str] = {}
         self._languages: dict[str, str] = {}
@@ -125,41 +125,96 @@ class Messages:
     def percent(self, value: float) -> Markup:
         return self("format.percent", value=self.number(round(value, 1)))
 
-    def quantity(self, value: float, unit: str, scale_max: float | None = None) -> Markup:
+    def quantity(
+        self,
+        value: float,
+        unit: str,
+        scale_max: float | None = None,
+        value_from: float | None = None,
+    ) -> Markup:
         """A number with its unit, such as "2 business days", "87.4%" or
-        "4.2 out of 5"."""
+        "4.2 out of 5"; with `value_from`, a range: "4 to 6 weeks"."""
+        number: Markup | str = self.number(value)
+        if value_from is not None:
+            number = self("format.range", low=self.number(value_from), high=self.number(value))
         if unit == "score" and scale_max is not None:
-            return self("units.score_out_of", value=self.number(value), top=self.number(scale_max))
-        return self(f"units.{unit}", count=value, value=self.number(value))
+            return self("units.score_out_of", value=number, top=self.number(scale_max))
+        return self(f"units.{unit}", count=value, value=number)
 
-    def date(self, day: date) -> str:
+    def date(self, day: date | LooseDate) -> str:
+        """A date in words, as precise as it is written: "September 1, 1994",
+        "September 1994" or "1994"."""
+        if isinstance(day, LooseDate):
+            if day.precision == "year":
+                return str(day.year)
+            if day.precision == "month":
+                return self._date(day.first, "yMMMM")
+            day = day.first
         return self._date(day, "long")
 
     def _date(self, day: date, style: str) -> str:
         # Babel parses the pattern on every call: a site has few distinct dates.
         if (day, style) not in self._dates:
-            self._dates[day, style] = format_date(day, format=style, locale=self.locale)
+            if style in ("long", "medium", "short", "full"):
+                text = format_date(day, format=style, locale=self.locale)
+            elif style.startswith("y"):  # a skeleton, ordered as the language orders it
+                text = format_skeleton(style, day, locale=self.locale)
+            else:
+                text = format_date(day, format=style, locale=self.locale)
+            self._dates[day, style] = text
         return self._dates[day, style]
 
-    def period(self, period: str, *, short: bool = False) -> Markup:
-        """A reporting period in words: "July to September 2026", "March 2026"."""
-        if (period, short) not in self._periods:
-            self._periods[period, short] = self._period(period, short=short)
-        return self._periods[period, short]
+    def period(
+        self, period: Period | str, *, short: bool = False, fiscal_start: int | None = None
+    ) -> Markup:
+        """A reporting period in words: "July to September 2026", "March 2026",
+        "fiscal year 2024-25", "July 1, 2022 to May 10, 2023"."""
+        found = period if isinstance(period, Period) else parse_period(period, fiscal_start)
+        if found is None:
+            return inert(str(period))
+        key = (found.text, found.start, found.end, short)
+        if key not in self._periods:
+            self._periods[key] = self._period(found, short=short)
+        return self._periods[key]
 
-    def _period(self, period: str, *, short: bool) -> Markup:
-        bounds, kind = period_bounds(period), period_kind(period)
-        if bounds is None or kind is None:
-            return inert(period)
-        first, last = bounds
+    def _period(self, found: Period, *, short: bool) -> Markup:
         style = "short" if short else "long"
+        first, last = found.start, found.end
+        if found.kind == "range":
+            assert found.since is not None and found.until is not None
+            return self(
+                f"period.range_{style}", first=self.date(found.since), last=self.date(found.until)
+            )
+        if found.kind == "week":
+            return self(
+                f"period.week_{style}",
+                week=str(found.number),
+                year=str(found.first_year),
+                first_day=self.date(first),
+            )
+        if found.fiscal:
+            years = (
+                f"{found.first_year}-{(found.last_year or 0) % 100:02d}"
+                if found.first_year != found.last_year
+                else str(found.last_year)
+            )
+            return self(
+                f"period.{found.kind.replace('-', '_')}_{style}",
+                years=years,
+                number=str(found.number or ""),
+            )
         return self(
-            f"period.{kind}_{style}",
+            f"period.{found.kind}_{style}",
             year=str(first.year),
-            quarter=str((first.month - 1) // 3 + 1),
+            quarter=str(found.number or ""),
+            half=str(found.number or ""),
             first_month=self._month(first, short=short),
             last_month=self._month(last, short=short),
         )
+
+    def month_name(self, month: int) -> str:
+        """The name of a month (1-12) as a sentence writes it: "April", "abril"."""
+        return str(get_month_names("wide", context="format", locale=self.locale)[month])
 
     def _month(self, day: date, *, short: bool) -> str:
         return self._date(day, "LLL" if short else "LLLL")
@@ -176,6 +231,14 @@ class Messages:
         except (ValueError, UnknownLocaleError):
             return tag
         return name or tag
+
+    def parts(self, items: list[Markup]) -> Markup:
+        """Parts of one thing joined with commas: "Annual report, 2024, page 12"."""
+        return inert(self.text("format.parts_separator")).join(items)
+
+    def series(self, items: list[Markup]) -> Markup:
+        """Items that may hold commas, one after the other: "a; b; c"."""
+        return inert(self.text("format.series_separator")).join(items)
 
     def list(self, items: list[Markup]) -> Markup:
         """Items joined as the language joins a list: "a, b and c"."""

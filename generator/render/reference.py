@@ -16,7 +16,9 @@ Schema = dict[str, Any]
 @dataclass(frozen=True, slots=True)
 class FieldKind:
     """What a field holds: a record (`record` names its section), a list of
-    them, allowed values, or a plain value kind such as `date`."""
+    them, allowed values, or a plain value kind such as `date`; a field of
+    two forms has both a `simple` kind and a `record` (a period, or its
+    dates)."""
 
     record: str | None = None
     many: bool = False
@@ -53,6 +55,11 @@ SIMPLE_DEFS = (
     "period",
     "percent",
     "change_reason",
+    "loose_date",
+    "number_or_range",
+    "percent_or_range",
+    "source_ref",
+    "fax",
 )
 ROOT = "plan"
 
@@ -90,6 +97,9 @@ def _kind(
     schema: Schema, parent: str, key: str, prop: Schema
 ) -> tuple[FieldKind, list[tuple[str, Schema]]]:
     resolved = resolve_ref(schema, prop)
+    ref = _def_name(prop)
+    if "anyOf" in resolved and ref not in SIMPLE_DEFS:
+        return _choice(schema, parent, key, resolved["anyOf"])
     if resolved.get("type") == "array" and "items" in resolved:
         item_kind, nested = _kind(schema, parent, key, resolved["items"])
         return FieldKind(item_kind.record, True, item_kind.values, item_kind.simple), nested
@@ -98,10 +108,24 @@ def _kind(
         return FieldKind(record=name), [(name, resolved)]
     if "enum" in resolved:
         return FieldKind(values=tuple(str(v) for v in resolved["enum"])), []
-    ref = _def_name(prop)
     if ref in SIMPLE_DEFS:
         return FieldKind(simple=ref), []
     return FieldKind(simple=str(resolved.get("type", "value"))), []
+
+
+def _choice(
+    schema: Schema, parent: str, key: str, forms: list[Schema]
+) -> tuple[FieldKind, list[tuple[str, Schema]]]:
+    """A field of several forms: a plain value, a record, or a list of records."""
+    simple, record, many = None, None, False
+    nested: list[tuple[str, Schema]] = []
+    for form in forms:
+        kind, found = _kind(schema, parent, key, form)
+        nested += found
+        simple = simple or kind.simple
+        if kind.record:
+            record, many = record or kind.record, many or kind.many
+    return FieldKind(record=record, many=many, simple=simple), nested
 
 
 def _def_name(prop: Schema) -> str | None:

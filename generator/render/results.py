@@ -1,6 +1,12 @@
-"""A promise's results put into words: the latest result, the target, one
-row per period and the chart. Computed here once, read by the agency page,
-the promise directories and the headline sentences."""
+"""A promise's targets and results put into words: each target in the
+agency's own terms (a share of cases, an average, every case, a range), one
+row per period with its source, the latest result of the plan's period and
+the chart. Computed here once, read by the agency page, the promise
+directories and the headline sentences.
+
+Every sentence says only what the plan says: a result of a period before the
+plan's is shown as earlier and never counted as kept, an average is called
+an average, and where the plan gives no figure the page says so."""
 
 from __future__ import annotations
 
@@ -9,8 +15,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.model import Status, Tally
-from generator.model.records import Result, Revision, Standard, Target
-from generator.render.chart import Chart, figure_of, format_figure, make_chart
+from generator.model.records import Result, Revision, Source, Standard, Target, Volume
+from generator.render.chart import Chart, make_chart
 from generator.render.messages import Messages
 
 
@@ -22,21 +28,39 @@ class ResultRow:
     cases: int | None
     note: str | None
     revised: Revision | None
+    volume: Volume | None = None
+    source: Source | None = None
+    earlier: bool = False  # of a period before the plan's: not counted
+
+
+@dataclass(frozen=True, slots=True)
+class PartView:
+    """One target of a promise (its only one, or one of its parts)."""
+
+    target: Target
+    text: Markup  # "Target: 90% of cases within 2 minutes."
+    rows: tuple[ResultRow, ...]
+    chart: Chart | None
+    status: Status
 
 
 @dataclass(frozen=True, slots=True)
 class ResultsView:
-    latest: Markup  # "91.2% (Q3 2026)", or "" without a result
+    latest: Markup  # "91.2% (Q3 2026)", or "" without a result of the plan's period
     status_text: Markup  # the sentence beside the status label
-    target: Markup
-    rows: tuple[ResultRow, ...]
+    target: Markup  # the one target's text, or "" for a promise of several parts
+    rows: tuple[ResultRow, ...]  # the one target's results
     has_cases: bool
     chart: Chart | None
+    parts: tuple[PartView, ...] = ()  # every target, parts included
+    overall: tuple[ResultRow, ...] = ()  # results across every part
+    has_volumes: bool = False
+    has_sources: bool = False  # results that name a source of their own
+    has_earlier: bool = False
 
 
 def view_results(standard: Standard, messages: Messages) -> ResultsView:
-    target, latest = standard.target, standard.latest
-    if target is None:
+    if not standard.targets:
         return ResultsView(
             latest=Markup(""),
             status_text=messages("promise.no_target"),
@@ -45,84 +69,133 @@ def view_results(standard: Standard, messages: Messages) -> ResultsView:
             has_cases=False,
             chart=None,
         )
-    rows = tuple(_row(result, target, messages) for result in standard.results)
+    parts = tuple(_part(standard, target, messages) for target in standard.targets)
+    overall = tuple(_row(result, None, messages) for result in standard.overall)
+    rows = [row for part in parts for row in part.rows] + list(overall)
+    single = parts[0] if not standard.tiered else None
     return ResultsView(
-        latest=_latest_short(latest, target, messages),
-        status_text=_status_text(latest, target, messages),
-        target=target_text(target, messages),
-        rows=rows,
+        latest=latest_short(standard, messages),
+        status_text=_status_text(standard, messages),
+        target=single.text if single else Markup(""),
+        rows=single.rows if single else (),
         has_cases=any(row.cases is not None for row in rows),
-        chart=make_chart(standard, messages),
+        chart=single.chart if single else None,
+        parts=parts,
+        overall=overall,
+        has_volumes=any(row.volume is not None for row in rows),
+        has_sources=any(row.source is not None for row in rows),
+        has_earlier=any(row.earlier for row in rows),
+    )
+
+
+def _part(standard: Standard, target: Target, messages: Messages) -> PartView:
+    return PartView(
+        target=target,
+        text=target_text(target, messages),
+        rows=tuple(_row(result, target, messages) for result in target.results),
+        chart=make_chart(standard, messages, target),
+        status=target.status,
     )
 
 
 def target_text(target: Target, messages: Messages) -> Markup:
-    """ "Target: 90% of cases within 2 minutes." and the like."""
-    value = messages.quantity(target.value, target.unit, scale_max=target.scale_max)
-    if target.share is not None:
+    """ "Target: 90% of cases within 2 minutes.", "Target: on average, at most
+    12 minutes.", "Target: within 4 to 6 weeks." and the like."""
+    value = messages.quantity(
+        target.value, target.unit, scale_max=target.scale_max, value_from=target.value_from
+    )
+    comparator = target.comparator or "range"
+    kind = target.kind or "unstated"
+    if kind == "share" and target.share is not None:
         return messages(
-            f"target.{target.comparator}.share", value=value, share=messages.percent(target.share)
+            f"target.share.{comparator}", value=value, share=messages.percent(target.share)
         )
-    return messages(f"target.{target.comparator}.value", value=value)
+    return messages(f"target.{kind}.{comparator}", value=value)
 
 
 def tally_text(tally: Tally, messages: Messages) -> Markup:
-    """One sentence on how many promises were kept in the latest results."""
-    parts = [messages("tally.met", count=tally.met, measured=tally.measured)]
-    if tally.no_data:
+    """One sentence on how many promises were kept in the latest results of
+    the plan's period; where there is none, it says so in words."""
+    if tally.measurable == 0:
+        return messages("tally.none_measurable")
+    parts = []
+    if tally.measured:
+        parts.append(messages("tally.met", count=tally.met, measured=tally.measured))
+    else:
+        parts.append(messages("tally.no_results_in_period"))
+    if tally.no_data and tally.measured:
         parts.append(messages("tally.no_data", count=tally.no_data))
+    if tally.unclear:
+        parts.append(messages("tally.unclear", count=tally.unclear))
     if tally.no_target:
         parts.append(messages("tally.no_target", count=tally.no_target))
     return Markup(" ").join(parts)
 
 
-def _figure(result: Result, target: Target, messages: Messages, *, named: bool = False) -> Markup:
-    """The result's figure in its unit. A bare count ("4.4") means nothing
-    out of its table: `named` puts the metric beside it."""
-    figure = figure_of(target, result)
-    if figure is None:
-        return messages("promise.no_figure")
-    text = format_figure(messages, target, figure)
-    if named and target.unit == "count" and target.share is None:
-        return messages("promise.named_count", value=text, metric=target.metric)
-    return text
+def figure_text(
+    result: Result, target: Target | None, messages: Messages, *, named: bool = False
+) -> Markup:
+    """The result's figure as the source gives it: a share of cases, a
+    measured value (the average, for an average), a range, or only whether
+    it was met. A bare count ("4.4") means nothing out of its table: `named`
+    puts the metric beside it."""
+    if result.share_met is not None:
+        share = messages.percent(result.share_met)
+        if result.share_met_from is not None:
+            low = messages.number(result.share_met_from)
+            share = messages("format.range_percent", low=low, high=share)
+        return messages("promise.share_met", share=share)
+    if result.value is not None and target is not None:
+        text = messages.quantity(
+            result.value, target.unit, scale_max=target.scale_max, value_from=result.value_from
+        )
+        if target.kind in ("average", "median"):
+            return messages(f"promise.{target.kind}_value", value=text)
+        if named and target.unit == "count" and target.metric:
+            return messages("promise.named_count", value=text, metric=target.metric)
+        return text
+    if result.met is not None:
+        return messages("promise.reported_met" if result.met else "promise.reported_not_met")
+    return messages("promise.no_figure")
 
 
 def latest_short(standard: Standard, messages: Messages) -> Markup:
-    """ "91.2% (Q3 2026)": the latest result in a few words, for the lists
-    that show many promises (without the rows and the chart of `view_results`)."""
-    if standard.target is None:
-        return Markup("")
-    return _latest_short(standard.latest, standard.target, messages)
-
-
-def _latest_short(latest: Result | None, target: Target, messages: Messages) -> Markup:
-    if latest is None:
+    """ "91.2% (Q3 2026)": the latest result of the plan's period in a few
+    words, for the lists that show many promises."""
+    latest = standard.latest
+    if latest is None or (not standard.targets):
         return Markup("")
     return messages(
         "promise.latest_short",
-        figure=_figure(latest, target, messages, named=True),
-        period=messages.period(latest.period, short=True),
+        figure=figure_text(latest, standard.target, messages, named=True),
+        period=messages.period(latest.span or latest.period, short=True),
     )
 
 
-def _status_text(latest: Result | None, target: Target, messages: Messages) -> Markup:
+def _status_text(standard: Standard, messages: Messages) -> Markup:
+    latest = standard.latest
+    if standard.tiered:
+        return messages(f"promise.parts.{standard.status.value}")
     if latest is None:
+        if standard.earlier:
+            return messages("promise.no_results_in_period")
         return messages("promise.no_results")
-    key = "promise.latest_share" if target.share is not None else "promise.latest_value"
     return messages(
-        key,
-        figure=_figure(latest, target, messages, named=True),
-        period=messages.period(latest.period),
+        "promise.latest",
+        figure=figure_text(latest, standard.target, messages, named=True),
+        period=messages.period(latest.span or latest.period),
     )
 
 
-def _row(result: Result, target: Target, messages: Messages) -> ResultRow:
+def _row(result: Result, target: Target | None, messages: Messages) -> ResultRow:
     return ResultRow(
-        period=messages.period(result.period),
-        figure=_figure(result, target, messages),
+        period=messages.period(result.span or result.period),
+        figure=figure_text(result, target, messages),
         status=result.status,
         cases=result.cases,
         note=result.note,
         revised=result.revised,
+        volume=result.volume,
+        source=result.source,
+        earlier=not result.in_period,
     )

@@ -20,7 +20,7 @@ from generator.render.page import Page
 from generator.render.paging import paginate
 
 AGENCIES_PER_PAGE = 100
-FRESHNESS_ORDER = {"out-of-date": 0, "current": 1, "not-judged": 2}
+FRESHNESS_ORDER = {"out-of-date": 0, "unknown": 1, "current": 2, "not-judged": 3}
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,10 @@ PUBLISH = "publish/"
 REFERENCE = "reference/"
 EXAMPLES = "examples/"
 DATA = "data/"
-SCHEMA = "schema/1/plan.schema.json"
+# The plan format's schema, at an address of its version that never changes:
+# the current version's, and each earlier one's.
+SCHEMA = "schema/2/plan.schema.json"
+SCHEMAS = {"2.0": SCHEMA, "1.0": "schema/1/plan.schema.json"}
 FEED = "feed.xml"
 PLANS_JSON = "data/plans.json"
 STANDARDS_CSV = "data/standards.csv"

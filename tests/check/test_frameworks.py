@@ -121,7 +121,10 @@ def _agency(**fields: str) -> Plan:
         ),
         (_agency(country="US", region="US-NY", level="municipal", jurisdiction="Buffalo"), []),
         # A plan names a model it follows; the orders that govern it still apply.
-        ({**_agency(country="CA", level="municipal"), "frameworks": ["nyc-eo-115"]}, ["nyc-eo-115"]),
+        (
+            {**_agency(country="CA", level="municipal"), "frameworks": ["nyc-eo-115"]},
+            ["nyc-eo-115"],
+        ),
         (
             {**_agency(country="US", level="federal"), "frameworks": ["federal-cx-drivers"]},
             ["federal-cx-drivers", "eo-12862", "eo-13571"],

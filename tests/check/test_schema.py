@@ -84,7 +84,9 @@ def _documents() -> list[tuple[str, object, str]]:
             continue
         document, _ = load_file(path)
         if document is not None and isinstance(document.data, dict):
-            kind = "translation" if is_translation(path) else f"plan-{format_version(document.data)}"
+            kind = (
+                "translation" if is_translation(path) else f"plan-{format_version(document.data)}"
+            )
             found.append((path.name, document.data, kind))
     return found
 

@@ -24,7 +24,9 @@ ANNOTATIONS = [
     "Fix: Give each one its own id: translations, links and history depend on it.",
     f"::error file={FILE},line=34,col=35,title=complaints.response_time.unit::"
     "`days` is not one of the allowed values. "
-    "Fix: Say which days: `calendar-days` or `business-days`.",
+    "Fix: Say which days: `calendar-days` or `business-days`. Format 2.0 allows this: set "
+    'schema_version: "2.0" (`python -m generator upgrade FILE` does it, keeping everything else '
+    "as it is).",
 ]
 
 SUMMARY = [
@@ -42,7 +44,9 @@ SUMMARY = [
     f"| error | {FIXTURE} | 26:10 | channels\\[mail\\].id | Another channel already has the id "
     "\\`mail\\`. | Give each one its own id: translations, links and history depend on it. |",
     f"| error | {FIXTURE} | 34:35 | complaints.response\\_time.unit | \\`days\\` is not one of the "
-    "allowed values. | Say which days: \\`calendar-days\\` or \\`business-days\\`. |",
+    "allowed values. | Say which days: \\`calendar-days\\` or \\`business-days\\`. Format 2.0 "
+    'allows this: set schema\\_version: "2.0" (\\`python -m generator upgrade FILE\\` does it, '
+    "keeping everything else as it is). |",
     "",
     "",
 ]

@@ -42,7 +42,7 @@ def test_the_glance_answers_the_four_questions(built: Built, agency: str) -> Non
     assert plan["agency"]["contact"].get("phone", "") in text
     assert " ".join(plan["complaints"]["how"].split()) in text
     assert "They answer your complaint within" in text
-    assert "In their latest results, they kept" in text
+    assert "In their latest results for this plan's period, they kept" in text
 
 
 def _json_ld(built: Built, agency: str) -> dict:

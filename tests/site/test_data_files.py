@@ -42,7 +42,7 @@ def test_each_plan_json_is_the_validated_plan(built: Built, agency: str, key: st
 
 def test_plans_json_holds_every_plan(built: Built) -> None:
     listed = json.loads((built.site / "data" / "plans.json").read_text(encoding="utf-8"))
-    assert listed["schema"].endswith("/schema/1/plan.schema.json")
+    assert listed["schema"].endswith("/schema/2/plan.schema.json")
     found = {(p["agency_id"], p["plan"]): p["content"] for p in listed["plans"]}
     assert found == {(agency, key): data for agency, key, data in _plans()}
     current = [p for p in listed["plans"] if p["current"]]
@@ -93,11 +93,16 @@ def test_statuses_in_the_csv(built: Built) -> None:
     assert rows["example-federal-benefits", "2025", "call-answer"]["current"] == "false"
 
 
-def test_the_schema_is_published_at_its_versioned_address(built: Built) -> None:
-    published = built.site / "schema" / "1" / "plan.schema.json"
-    source = Path(__file__).resolve().parents[2] / "schema" / "plan.schema.json"
-    assert published.read_bytes() == source.read_bytes()
-    assert json.loads(published.read_bytes())["$id"].endswith("/schema/1/plan.schema.json")
+@pytest.mark.parametrize(
+    ("folder", "source"), [("2", "plan.schema.json"), ("1", "1.0/plan.schema.json")]
+)
+def test_each_version_of_the_schema_is_published_at_its_address(
+    built: Built, folder: str, source: str
+) -> None:
+    published = built.site / "schema" / folder / "plan.schema.json"
+    original = Path(__file__).resolve().parents[2] / "schema" / source
+    assert published.read_bytes() == original.read_bytes()
+    assert json.loads(published.read_bytes())["$id"].endswith(f"/schema/{folder}/plan.schema.json")
 
 
 def test_the_data_page_explains_every_column(built: Built) -> None:

@@ -16,21 +16,62 @@ from generator.model.status import result_status
 from tests.site.conftest import PLANS, TODAY
 
 
+def _status(kind, comparator, target, share=None, value=None, share_met=None, met=None,
+            target_from=None):  # fmt: skip
+    def bounds(figure):
+        if figure is None:
+            return None
+        return tuple(figure) if isinstance(figure, tuple) else (figure, figure)
+
+    return result_status(
+        kind=kind,
+        comparator=comparator,
+        value=target,
+        value_from=target_from,
+        share=share,
+        measured=bounds(value),
+        shares=bounds(share_met),
+        met=met,
+    )
+
+
 @pytest.mark.parametrize(
-    ("comparator", "target", "share", "value", "share_met", "expected"),
+    ("arguments", "expected"),
     [
-        ("at-most", 2, 90, None, 90, Status.MET),  # exactly the share promised
-        ("at-most", 2, 90, None, 89.9, Status.NOT_MET),
-        ("at-most", 150, None, 150, None, Status.MET),
-        ("at-most", 150, None, 151, None, Status.NOT_MET),
-        ("at-least", 4.2, None, 4.2, None, Status.MET),
-        ("at-least", 99.5, None, 99.3, None, Status.NOT_MET),
-        ("at-most", 2, 90, 1.5, None, Status.NO_DATA),  # a share target needs share_met
-        ("at-least", 5, None, None, None, Status.NO_DATA),
+        # A share of cases is read by the share that met the target.
+        (("share", "at-most", 2, 90, None, 90), Status.MET),  # exactly the share promised
+        (("share", "at-most", 2, 90, None, 89.9), Status.NOT_MET),
+        (("share", "at-most", 2, 90, 1.5, None), Status.UNCLEAR),  # a value, not a share
+        # A result given as a range ("93% or 94%") that spans the target cannot be told.
+        (("share", "at-most", 2, 94, None, (93, 94)), Status.UNCLEAR),
+        (("share", "at-most", 2, 90, None, (93, 94)), Status.MET),
+        (("share", "at-most", 2, 95, None, (93, 94)), Status.NOT_MET),
+        # The plan does not say what the number is: a measured value is read as it is.
+        ((None, "at-most", 150, None, 150), Status.MET),
+        ((None, "at-most", 150, None, 151), Status.NOT_MET),
+        ((None, "at-least", 4.2, None, 4.2), Status.MET),
+        ((None, "at-least", 99.5, None, 99.3), Status.NOT_MET),
+        ((None, "at-least", 5, None, None), Status.NO_DATA),
+        ((None, "at-most", 10, None, None, 80), Status.UNCLEAR),  # a share, for what?
+        # An average is read by the measured average.
+        (("average", "at-most", 12, None, 11.9), Status.MET),
+        (("average", "less-than", 20, None, 20), Status.NOT_MET),  # "less than 20" is strict
+        (("average", "less-than", 20, None, 14.2), Status.MET),
+        (("median", "at-most", 5, None, 6), Status.NOT_MET),
+        # Every case: a share of 100% keeps it, anything less does not.
+        (("every-case", "at-most", 10, None, None, 100), Status.MET),
+        (("every-case", "at-most", 10, None, None, 99.5), Status.NOT_MET),
+        # A range of times ("4 to 6 weeks") is kept within its upper end.
+        (("every-case", None, 6, None, 5.5, None, None, 4), Status.MET),
+        (("every-case", None, 6, None, 7, None, None, 4), Status.NOT_MET),
+        (("every-case", None, 6, None, (5, 7), None, None, 4), Status.UNCLEAR),
+        # Where the source gives no figure, its own word decides.
+        (("share", "at-most", 2, 90, None, None, True), Status.MET),
+        (("share", "at-most", 2, 90, None, None, False), Status.NOT_MET),
     ],
 )
-def test_result_status(comparator, target, share, value, share_met, expected) -> None:
-    assert result_status(comparator, target, share, value, share_met) is expected
+def test_result_status(arguments, expected) -> None:
+    assert _status(*arguments) is expected
 
 
 def _plan(path: Path, **changes: object):
