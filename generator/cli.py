@@ -100,6 +100,18 @@ def _parser() -> argparse.ArgumentParser:
         "--dev-addr", metavar="HOST:PORT", help="where to serve (default: 127.0.0.1:8000)"
     )
     _add_today(preview)
+    upgrade = commands.add_parser(
+        "upgrade",
+        help="move plans to the current format version, keeping their comments and order",
+        description="Rewrite each plan (and translation) in an earlier format version to the "
+        "current one. Only `schema_version` changes: every other byte stays as it is.",
+    )
+    upgrade.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="plans (default: plans/)"
+    )
+    upgrade.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a file would be upgraded"
+    )
     _add_review_commands(commands)
     return parser
 
@@ -176,6 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "preview": _preview,
         "diff": _diff,
         "owners": _owners,
+        "upgrade": _upgrade,
     }
     try:
         return handlers[options.command](options, today)
@@ -233,6 +246,33 @@ def _new(options: argparse.Namespace, today: date) -> int:
 
     path = create_plan(options.agency_id, options.plans, today=today)
     print(f"Created {path}. Replace every TODO, then run: python -m generator validate {path}")
+    return EXIT_OK
+
+
+def _upgrade(options: argparse.Namespace, today: date) -> int:
+    from generator.upgrade import upgrade_paths
+
+    outcomes = upgrade_paths(options.paths or [Path("plans")], write=not options.check)
+    for outcome in outcomes:
+        if outcome.outcome == "upgraded":
+            verb = "would be upgraded" if options.check else "upgraded"
+            print(f"{outcome.file}: {verb} {outcome.message}.")
+        elif outcome.outcome == "refused":
+            print(
+                f"{outcome.file}:{outcome.line}:{outcome.column}: not upgraded: {outcome.message}"
+            )
+    counts = {
+        kind: sum(1 for o in outcomes if o.outcome == kind)
+        for kind in ("upgraded", "current", "refused")
+    }
+    upgraded = "would be upgraded" if options.check else "upgraded"
+    files = f"{len(outcomes)} file{'s' if len(outcomes) != 1 else ''}"
+    print(
+        f"{files}: {counts['upgraded']} {upgraded}, {counts['current']} already in the current "
+        f"format, {counts['refused']} not upgraded."
+    )
+    if counts["refused"] or (options.check and counts["upgraded"]):
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 

@@ -117,18 +117,19 @@ def _channel(channel: Channel) -> dict[str, Any]:
 
 
 def _channel_for(plan: Plan, service: Service, channel: Channel) -> dict[str, Any]:
-    """The channel as offered for one service: where the page describes it
-    (`url`, the same anchor as the channel's own node, which has its name and
-    contacts) and how long the service takes through it. Not the channel's
-    id, which would merge every service's time into the one channel."""
+    """The channel as offered for one service: where the service sets a time
+    through it, a node of its own with that time and where the page
+    describes the channel (`url`, the anchor of the channel's own node, which
+    has its name and contacts), not the channel's id, which would merge every
+    service's time into the one channel; else the channel itself, by id."""
     time = processing_time(plan, service, channel)
-    return _compact(
-        {
-            "@type": "ServiceChannel",
-            "url": f"#channel-{channel.id}",
-            "processingTime": iso_duration(time) if time else None,
-        }
-    )
+    if time is None:  # nothing of its own: the channel itself
+        return {"@id": f"#channel-{channel.id}"}
+    return {
+        "@type": "ServiceChannel",
+        "url": f"#channel-{channel.id}",
+        "processingTime": iso_duration(time),
+    }
 
 
 def processing_time(plan: Plan, service: Service, channel: Channel) -> Duration | None:

@@ -31,6 +31,7 @@ class ResultRow:
     volume: Volume | None = None
     source: Source | None = None
     earlier: bool = False  # of a period before the plan's: not counted
+    share: bool = False  # the figure is a share of cases that met the target
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,18 +134,24 @@ def tally_text(tally: Tally, messages: Messages) -> Markup:
 
 
 def figure_text(
-    result: Result, target: Target | None, messages: Messages, *, named: bool = False
+    result: Result,
+    target: Target | None,
+    messages: Messages,
+    *,
+    named: bool = False,
+    in_table: bool = False,
 ) -> Markup:
     """The result's figure as the source gives it: a share of cases, a
     measured value (the average, for an average), a range, or only whether
     it was met. A bare count ("4.4") means nothing out of its table: `named`
-    puts the metric beside it."""
+    puts the metric beside it; `in_table`, a share is the bare percentage
+    its column names."""
     if result.share_met is not None:
         share = messages.percent(result.share_met)
         if result.share_met_from is not None:
             low = messages.number(result.share_met_from)
             share = messages("format.range_percent", low=low, high=share)
-        return messages("promise.share_met", share=share)
+        return share if in_table else messages("promise.share_met", share=share)
     if result.value is not None and target is not None:
         text = messages.quantity(
             result.value, target.unit, scale_max=target.scale_max, value_from=result.value_from
@@ -190,7 +197,7 @@ def _status_text(standard: Standard, messages: Messages) -> Markup:
 def _row(result: Result, target: Target | None, messages: Messages) -> ResultRow:
     return ResultRow(
         period=messages.period(result.span or result.period),
-        figure=figure_text(result, target, messages),
+        figure=figure_text(result, target, messages, in_table=True),
         status=result.status,
         cases=result.cases,
         note=result.note,
@@ -198,4 +205,5 @@ def _row(result: Result, target: Target | None, messages: Messages) -> ResultRow
         volume=result.volume,
         source=result.source,
         earlier=not result.in_period,
+        share=result.share_met is not None,
     )

@@ -13,12 +13,21 @@ UNIT_WORDS = {
     "hours": ("hour", "hours"),
     "calendar-days": ("calendar day", "calendar days"),
     "business-days": ("business day", "business days"),
+    "days": ("day", "days"),
     "weeks": ("week", "weeks"),
     "months": ("month", "months"),
+    "years": ("year", "years"),
+    "rings": ("ring", "rings"),
     "count": ("", ""),
 }
 
-COMPARATOR_WORDS = {"at-most": "at most", "at-least": "at least"}
+COMPARATOR_WORDS = {
+    "at-most": "at most",
+    "less-than": "less than",
+    "at-least": "at least",
+    "more-than": "more than",
+}
+STATISTIC_WORDS = {"average": "on average", "median": "the median", "every-case": "every case"}
 
 
 def number(value: Any) -> str:
@@ -31,7 +40,11 @@ def number(value: Any) -> str:
 
 
 def amount(value: Any, unit: Any, scale_max: Any = None) -> str:
-    """A value with its unit, as people say it: "2 minutes", "99.5%", "4.2 out of 5"."""
+    """A value with its unit, as people say it: "2 minutes", "99.5%", "4.2 out
+    of 5"; a range as "4 to 6 weeks"."""
+    if isinstance(value, Mapping):
+        high = value.get("to")
+        return f"{number(value.get('from'))} to {amount(high, unit, scale_max)}"
     if unit == "percent":
         return f"{number(value)}%"
     if unit == "score":
@@ -47,18 +60,35 @@ def duration(value: Any) -> str:
     """A `{value, unit}` duration; an empty string when there is none."""
     if not isinstance(value, Mapping):
         return "" if value is None else str(value)
-    return amount(value.get("value"), value.get("unit"))
+    text = amount(value.get("value"), value.get("unit"))
+    return _qualified(text, value)
+
+
+def _qualified(text: str, value: Mapping[str, Any]) -> str:
+    """A target or a time with its statistic, share and conditions."""
+    statistic = STATISTIC_WORDS.get(value.get("statistic"))
+    if statistic and value.get("share") is None:
+        text = f"{text}, {statistic}"
+    if value.get("share") is not None:
+        text += f", for {number(value.get('share'))}% of cases"
+    conditions = value.get("conditions")
+    if isinstance(conditions, list) and conditions:
+        text += " (" + "; ".join(str(c) for c in conditions) + ")"
+    return text
 
 
 def target(value: Any) -> str:
     """ "Time to answer a call: at most 2 minutes, for 90% of cases"."""
     if not isinstance(value, Mapping):
         return "" if value is None else str(value)
-    comparator = COMPARATOR_WORDS.get(value.get("comparator"), str(value.get("comparator")))
-    text = f"{comparator} {amount(value.get('value'), value.get('unit'), value.get('scale_max'))}"
-    if value.get("share") is not None:
-        text += f", for {number(value.get('share'))}% of cases"
-    metric = value.get("metric")
+    figure = amount(value.get("value"), value.get("unit"), value.get("scale_max"))
+    comparator = value.get("comparator")
+    if comparator is None:
+        text = f"within {figure}" if isinstance(value.get("value"), Mapping) else figure
+    else:
+        text = f"{COMPARATOR_WORDS.get(comparator, str(comparator))} {figure}"
+    text = _qualified(text, value)
+    metric = value.get("metric") or value.get("name")
     return f"{metric}: {text}" if metric else text
 
 
@@ -68,13 +98,18 @@ def result(value: Any, target_value: Any = None) -> str:
         return str(value)
     parts = []
     if value.get("share_met") is not None:
-        parts.append(f"{number(value['share_met'])}% met")
+        parts.append(f"{amount(value['share_met'], 'percent')} met")
     if value.get("value") is not None:
         unit = target_value.get("unit") if isinstance(target_value, Mapping) else None
         scale = target_value.get("scale_max") if isinstance(target_value, Mapping) else None
-        parts.append(amount(value["value"], unit, scale) if unit else number(value["value"]))
+        parts.append(amount(value["value"], unit, scale) if unit else amount(value["value"], ""))
+    if value.get("met") is not None:
+        parts.append("met, as reported" if value["met"] else "not met, as reported")
     if value.get("cases") is not None:
         parts.append(f"{number(value['cases'])} cases")
+    volume = value.get("volume")
+    if isinstance(volume, Mapping):
+        parts.append(f"{number(volume.get('count'))} {volume.get('what')}")
     return ", ".join(parts) or "no figures"
 
 
@@ -93,9 +128,12 @@ def service_level_result(value: Any) -> str:
 
 
 def period(value: Any) -> str:
-    """A plan period `{start, end}` as "2026-01-01 to 2026-12-31"."""
+    """A plan period `{start, end}` as "2026-01-01 to 2026-12-31", or as
+    the plan writes it (FY2025)."""
     if not isinstance(value, Mapping):
         return "" if value is None else str(value)
+    if value.get("end") is None:
+        return f"from {value.get('start')}"
     return f"{value.get('start')} to {value.get('end')}"
 
 

@@ -38,7 +38,7 @@ CONTACT_FIELDS = (
     ("agency.website", ("agency", "website")),
     *(
         (f"agency.contact.{name}", ("agency", "contact", name))
-        for name in ("phone", "email", "address", "url")
+        for name in ("phone", "fax", "email", "address", "url")
     ),
     *(
         (f"agency.customer_service_officer.{name}", ("agency", "customer_service_officer", name))
@@ -49,7 +49,7 @@ CONTACT_FIELDS = (
         for name in ("name", "url", "phone", "email")
     ),
 )
-CHANNEL_CONTACT_FIELDS = ("phone", "email", "address", "url", "hours")
+CHANNEL_CONTACT_FIELDS = ("phone", "fax", "email", "address", "url", "hours")
 PLAN_FIELDS = ("title", "status", "published", "updated")
 
 # Matched records whose insides are compared in detail.

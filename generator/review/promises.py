@@ -8,12 +8,18 @@ from typing import Any
 
 from generator.review import describe
 from generator.review.changes import Change, Kind
-from generator.review.compare import Direction, compare_duration, compare_share, compare_target
+from generator.review.compare import (
+    Direction,
+    compare_conditions,
+    compare_duration,
+    compare_share,
+    compare_target,
+)
 from generator.review.records import by_key, field, matched
 
 NOT_COMPARABLE = "The two versions cannot be compared (different comparator, unit or scale)."
 MIXED = "Part of the promise is tighter and part is weaker."
-RESULT_FIGURES = ("value", "share_met", "cases")
+RESULT_FIGURES = ("value", "share_met", "met", "cases", "volume")
 SERVICE_LEVEL_FIGURES = ("status_met", "resolution_met", "requests")
 
 
@@ -60,6 +66,18 @@ def standard_changes(where: str, old: dict[str, Any], new: dict[str, Any]) -> It
             describe.text(old.get("promise")),
             describe.text(new.get("promise")),
         )
+    conditions = judged(
+        compare_conditions(old.get("conditions"), new.get("conditions")),
+        section="standards",
+        where=f"{where}.conditions",
+        old=describe.text(old.get("conditions")),
+        new=describe.text(new.get("conditions")),
+    )
+    if conditions is not None:
+        yield conditions
+    if "targets" in old or "targets" in new:
+        yield from _parts_changes(where, old, new)
+        return
     change = target_change(f"{where}.target", old.get("target"), new.get("target"))
     if change is not None:
         yield change
@@ -70,6 +88,49 @@ def standard_changes(where: str, old: dict[str, Any], new: dict[str, Any]) -> It
         figures=RESULT_FIGURES,
         describe_result=lambda r: describe.result(r, new.get("target") or old.get("target")),
     )
+
+
+def _parts_changes(where: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+    """A promise of several parts (`targets`), matched part by part by id."""
+    if ("target" in old) != ("target" in new) or ("targets" in old) != ("targets" in new):
+        yield Change(
+            "standards",
+            Kind.CHANGED,
+            f"{where}.targets",
+            describe.target(old.get("target")) or _parts(old),
+            describe.target(new.get("target")) or _parts(new),
+            flagged=True,
+            note="The promise is now split into parts differently: compare each part.",
+        )
+    for ident, before, after in matched(
+        by_key(old.get("targets"), "id"), by_key(new.get("targets"), "id")
+    ):
+        at = f"{where}.targets[{ident}]"
+        change = target_change(at, before, after)
+        if change is not None:
+            yield change
+        part = after or before
+        yield from result_changes(
+            f"{at}.results",
+            field(before, "results"),
+            field(after, "results"),
+            figures=RESULT_FIGURES,
+            describe_result=lambda r, part=part: describe.result(r, part),
+        )
+    yield from result_changes(
+        f"{where}.results",
+        old.get("results"),
+        new.get("results"),
+        figures=RESULT_FIGURES,
+        describe_result=lambda r: describe.result(r, None),
+    )
+
+
+def _parts(record: dict[str, Any]) -> str:
+    parts = record.get("targets")
+    if not isinstance(parts, list):
+        return ""
+    return "; ".join(describe.target(part) for part in parts if isinstance(part, dict))
 
 
 def target_change(where: str, old: Any, new: Any) -> Change | None:
@@ -201,6 +262,13 @@ def complaint_time_changes(old: Any, new: Any) -> Iterator[Change]:
         )
         if change is not None:
             yield change
+    stages = matched(by_key(field(old, "stages"), "id"), by_key(field(new, "stages"), "id"))
+    for ident, before, after in stages:
+        for name in ("acknowledgement_time", "response_time"):
+            at = f"complaints.stages[{ident}].{name}"
+            change = duration_change("complaints", at, field(before, name), field(after, name))
+            if change is not None:
+                yield change
 
 
 def _percent(value: Any) -> str:

@@ -51,36 +51,43 @@ def test_plans_json_holds_every_plan(built: Built) -> None:
 
 def test_every_promise_is_a_row(built: Built) -> None:
     rows = _rows(built, "standards.csv")
+    # One row per promise, or per part of a promise of several parts.
     expected = [
-        (agency, key, s["id"], spreadsheet_safe(s["promise"]))
+        (agency, key, s["id"], part.get("id", ""), spreadsheet_safe(s["promise"]))
         for agency, key, data in _plans()
         for s in data["standards"]
+        for part in s.get("targets", [{}])
     ]
-    assert sorted((r["agency_id"], r["plan"], r["standard_id"], r["promise"]) for r in rows) == (
-        sorted(expected)
-    )
+    found = [(r["agency_id"], r["plan"], r["standard_id"], r["part_id"], r["promise"]) for r in rows]
+    assert sorted(found) == sorted(expected)
 
 
 def test_every_result_is_a_row(built: Built) -> None:
     rows = _rows(built, "results.csv")
+    def upper(figure):  # a range's upper end
+        return figure["to"] if isinstance(figure, dict) else figure
+
+    # Each part's results, and those across every part of a promise.
     expected = sorted(
-        (agency, key, s["id"], r["period"], r.get("value", r.get("share_met")))
+        (agency, key, s["id"], part.get("id", ""), r["period"], upper(r.get("value", r.get("share_met"))))
         for agency, key, data in _plans()
         for s in data["standards"]
-        for r in s.get("results", [])
+        for part in [*s.get("targets", []), {}]
+        for r in (part if part else s).get("results", [])
     )
     found = sorted(
         (
             r["agency_id"],
             r["plan"],
             r["standard_id"],
+            r["part_id"],
             r["period"],
             float(r["value"] or r["share_met"]) if (r["value"] or r["share_met"]) else None,
         )
         for r in rows
     )
     assert found == [
-        (a, k, s, p, float(v) if v is not None else None) for a, k, s, p, v in expected
+        (a, k, s, t, p, float(v) if v is not None else None) for a, k, s, t, p, v in expected
     ]
 
 

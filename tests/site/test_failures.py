@@ -19,7 +19,7 @@ def _broken_plans(tmp_path: Path) -> Path:
     shutil.copytree(PLANS / "example-county-health", plans / "example-county-health")
     plan = plans / "example-county-health" / "2026.yaml"
     plan.write_text(
-        plan.read_text(encoding="utf-8").replace('schema_version: "1.0"', 'schema_version: "9"'),
+        plan.read_text(encoding="utf-8").replace('schema_version: "2.0"', 'schema_version: "9"'),
         encoding="utf-8",
     )
     return plans
