@@ -5,8 +5,8 @@ it says so. Upgrading therefore changes one value, `schema_version`, in the
 file's own text: every comment, every blank line and the order of every
 field stay exactly as they were. The new text is read back before it is
 written, and must hold the same data with the new version; a file that
-cannot be read, or that is not valid in its own version, is left alone and
-reported, so nothing is half-upgraded."""
+cannot be read, or that would not be valid in the new version, is left
+alone and reported, so nothing is half-upgraded."""
 
 from __future__ import annotations
 
@@ -57,17 +57,18 @@ def upgrade_file(path: Path, *, write: bool = True) -> Upgrade:
         line, column = found.start_mark.line + 1, found.start_mark.column + 1
         message = f"`{found.value}` is not a version of the format."
         return Upgrade(shown, "refused", message, line, column)
-    errors = _errors(path)
+    raw = path.read_bytes()
+    new = _replaced(raw, found)
+    upgraded = _same_data(document, new, path)
+    errors = 0 if is_translation(path) else _errors(upgraded)
     if errors:
         return Upgrade(
             shown,
             "refused",
-            f"It has {errors} error{'s' if errors != 1 else ''} in format {found.value}: "
-            "fix them first (run `python -m generator validate` on it).",
+            f"It would have {errors} error{'s' if errors != 1 else ''} in format "
+            f"{FORMAT_VERSION}: fix them first (`python -m generator validate` shows them with "
+            f'schema_version: "{FORMAT_VERSION}").',
         )
-    raw = path.read_bytes()
-    new = _replaced(raw, found)
-    _check_same_data(document, new, path)
     if write:
         _write_atomically(path, new)
     return Upgrade(shown, "upgraded", f"from format {found.value} to {FORMAT_VERSION}")
@@ -83,19 +84,15 @@ def _version_node(document: Document) -> ScalarNode | None:
     return None
 
 
-def _errors(path: Path) -> int:
-    """How many errors the checker finds in the file on its own."""
+def _errors(document: Document) -> int:
+    """How many errors the checker finds in the upgraded plan on its own."""
     from datetime import date
 
-    from generator.check import check_file
+    from generator.check import plan_findings
     from generator.diagnostics import Severity
-    from generator.translation.checker import check_translation
 
-    if is_translation(path):
-        _, diagnostics = check_translation(path)
-    else:
-        _, diagnostics = check_file(path, today=date.today())
-    return sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    findings = plan_findings(document, date.today())
+    return sum(1 for finding in findings if finding.severity is Severity.ERROR)
 
 
 def _replaced(raw: bytes, node: ScalarNode) -> bytes:
@@ -106,12 +103,13 @@ def _replaced(raw: bytes, node: ScalarNode) -> bytes:
     return (new + text[node.end_mark.index :]).encode("utf-8")
 
 
-def _check_same_data(document: Document, new: bytes, path: Path) -> None:
-    """The new text holds the same data, but for its version."""
+def _same_data(document: Document, new: bytes, path: Path) -> Document:
+    """The new text, which holds the same data but for its version."""
     upgraded, problems = load_bytes(new, path)
     expected = {**document.data, "schema_version": FORMAT_VERSION}
     if upgraded is None or upgraded.data != expected:
         raise AssertionError(f"upgrading {path} would change more than its version: {problems}")
+    return upgraded
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

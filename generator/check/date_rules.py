@@ -32,7 +32,7 @@ def plan_dates(plan: PlanView) -> Iterator[Finding]:
     if isinstance(period, str):
         problem = period_problem(period, plan.fiscal_start)
         if problem:
-            yield Finding(("plan", "period"), f"`{period}` is not a period: {problem}")
+            yield Finding(("plan", "period"), f"`{period}` is not a period.", problem)
     elif isinstance(period, dict):
         yield from _period_order(period)
     published, updated = (

@@ -6,6 +6,7 @@ average, the share of cases for a share)."""
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -93,15 +94,13 @@ def _period(text: Any, where: Path, plan: PlanView) -> Iterator[Finding]:
         return
     problem = period_problem(text, plan.fiscal_start)
     if problem:
-        yield Finding(where, f"`{text}` is not a period: {problem}")
+        yield Finding(where, f"`{text}` is not a period.", problem)
         return
     if looks_like_fiscal_year(text):
-        year = int(text[:4])
+        year, month = int(text[:4]), int(text[5:7])
         yield warning(
             where,
-            f"`{text}` is read as a month: December {year}"
-            if text.endswith("-12")
-            else f"`{text}` is read as a month of {year}.",
+            f"`{text}` is read as a month: {calendar.month_name[month]} {year}.",
             f"If it means the fiscal year from {year} to {year + 1}, write FY{text}.",
         )
 
