@@ -67,12 +67,21 @@ class Context:
     fiscal_start: int | None
     first_day: date | None
     sources: tuple[Source, ...]
+    plan_period: Period | None = None
 
     def period(self, text: str) -> Period | None:
         return parse_period(text, self.fiscal_start)
 
     def in_period(self, found: Period | None) -> bool:
-        return self.first_day is None or found is None or found.end >= self.first_day
+        if self.first_day is None or found is None:
+            return True
+        plan = self.plan_period
+        if plan is not None and plan.fiscal and found.fiscal and not plan.exact:
+            # The plan does not say in which month its fiscal year starts, but
+            # its fiscal years all start in the same one: "2013-14" comes
+            # before "2014-15" whichever it is.
+            return (found.last_year or 0) >= (plan.last_year or 0)
+        return found.end >= self.first_day
 
 
 def parse_plan(data: Data, path: Path, today: date | None = None) -> Plan:
@@ -86,7 +95,7 @@ def parse_plan(data: Data, path: Path, today: date | None = None) -> Plan:
     published = loose(info.get("published"))
     first_day = start or (published.first if published else None)
     sources = each(data.get("sources", ()), source_record)
-    context = Context(fiscal_start, first_day, sources)
+    context = Context(fiscal_start, first_day, sources, period)
     customers = each(data.get("customers", ()), _customer)
     channels = each(data.get("channels", ()), _channel)
     services = each(data.get("services", ()), lambda d: _service(d, customers, channels))
