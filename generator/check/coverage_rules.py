@@ -56,7 +56,7 @@ def plan_freshness(plan: PlanView) -> Iterator[Finding]:
     state = freshness(plan.data, plan.today)
     for reason in state.reasons:
         yield Finding(
-            ("plan", "period") if "period ended" in reason else ("plan",),
+            ("plan", "period") if reason.startswith("The plan period") else ("plan",),
             f"This plan is out of date. {reason}",
             "Add the latest results, or publish the next plan and mark this one superseded.",
             severity=Severity.WARNING,

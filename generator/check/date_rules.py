@@ -4,6 +4,7 @@ must be a real one and, where it says something happened, not in the future."""
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -18,7 +19,7 @@ from generator.check.rules import (
     source_references,
     warning,
 )
-from generator.periods import LooseDate, parse_loose_date, period_problem
+from generator.periods import LooseDate, looks_like_fiscal_year, parse_loose_date, period_problem
 
 Path = tuple[Any, ...]
 
@@ -33,6 +34,13 @@ def plan_dates(plan: PlanView) -> Iterator[Finding]:
         problem = period_problem(period, plan.fiscal_start)
         if problem:
             yield Finding(("plan", "period"), f"`{period}` is not a period.", problem)
+        elif looks_like_fiscal_year(period):
+            year, month = int(period[:4]), int(period[5:7])
+            yield warning(
+                ("plan", "period"),
+                f"`{period}` is read as a month: {calendar.month_name[month]} {year}.",
+                f"If it means the fiscal year from {year} to {year + 1}, write FY{period}.",
+            )
     elif isinstance(period, dict):
         yield from _period_order(period)
     published, updated = (

@@ -36,6 +36,9 @@ class Freshness:
     latest_period: str | None
     next_due: date | None
     plan_ended: date | None = None  # set when the plan period is over
+    # The period, where its last day is not known (a fiscal year whose months
+    # the plan does not give): it has ended, on a day the plan does not say.
+    ended_period: str | None = None
     results_overdue: bool = False  # newer results were due by next_due
     fiscal_start: int | None = None  # the month the plan's fiscal year starts in
 
@@ -75,7 +78,8 @@ def _next_due(last_day: date, frequency: str) -> date | None:
 
 
 def plan_end(info: dict[str, Any], fiscal_start: int | None) -> date | None:
-    """The last day of the plan's period, if it gives one."""
+    """The last day of the plan's period, if it gives one (for a fiscal
+    year whose months it does not give, the latest it can be)."""
     period = info.get("period")
     if isinstance(period, str):
         found = parse_period(period, fiscal_start)
@@ -94,8 +98,16 @@ def freshness(plan: dict[str, Any], today: date) -> Freshness:
     reasons: list[str] = []
     fiscal_start = month_number(info.get("fiscal_year_starts"))
     end = plan_end(info, fiscal_start)
+    period = info.get("period")
+    found = parse_period(period, fiscal_start) if isinstance(period, str) else None
+    inexact = period if found is not None and not found.exact else None
     if end and end < today:
-        reasons.append(f"The plan period ended on {end}; a new plan is due.")
+        when = (
+            f"The plan period ({inexact}) has ended"
+            if inexact
+            else f"The plan period ended on {end}"
+        )
+        reasons.append(f"{when}; a new plan is due.")
     latest = _latest_result(plan, fiscal_start)
     next_due = None
     if latest:
@@ -117,6 +129,7 @@ def freshness(plan: dict[str, Any], today: date) -> Freshness:
         latest[0] if latest else None,
         next_due,
         plan_ended=end if end and end < today else None,
+        ended_period=inexact if end and end < today else None,
         results_overdue=bool(next_due and today > next_due),
         fiscal_start=fiscal_start,
     )

@@ -200,6 +200,12 @@ def _target(target: Data, where: Path, plan: PlanView) -> Iterator[Finding]:
             "rate or a score to reach), less-than or more-than.",
             at_key=True,
         )
+    if target.get("comparator") == "between" and not isinstance(value, dict):
+        yield Finding(
+            (*where, "comparator"),
+            "`between` is for a window, given as a range of values.",
+            "Give the value as a range, such as value: {from: 9, to: 13}.",
+        )
     statistic = target.get("statistic")
     if statistic == "share" and "share" not in target:
         yield Finding(

@@ -241,12 +241,16 @@ def _standard(
         if "target" in data
         else ()
     )
+    # A promise that names no channel covers every channel (of its service),
+    # but a promise of parts that name theirs covers theirs.
+    parts_channels = tuple(dict.fromkeys(c for target in targets for c in target.channels))
+    named = pick(channels, data["channels"]) if "channels" in data else parts_channels or covered
     return Standard(
         id=data["id"],
         promise=data["promise"],
         service=service,
-        channels=pick(channels, data["channels"]) if "channels" in data else covered,
-        all_channels="channels" not in data,
+        channels=named,
+        all_channels="channels" not in data and not parts_channels,
         targets=targets,
         measurement=Measurement(
             measurement.get("source"), measurement.get("frequency"), measurement.get("method")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from generator.model.records import Plan, Standard
 from generator.model.status import Status
@@ -32,12 +32,19 @@ class AgencyPlans:
         return (self.current, *self.archive, *self.drafts)
 
     def successor(self, plan: Plan) -> Plan | None:
-        """The plan that replaced `plan`: the agency's next plan in force
-        (or the one in force now), if the registry holds one."""
+        """The plan that replaced `plan`: the one it names (`replaced_by`),
+        or else the agency's plan in force that starts the day after it
+        ends; None when the registry holds neither."""
         if plan.status != "superseded":
             return None
-        later = [p for p in (self.current, *self.archive) if p.order > plan.order]
-        return min(later, key=lambda p: p.order) if later else None
+        others = [p for p in (self.current, *self.archive) if p is not plan]
+        named = plan.data.get("plan", {}).get("replaced_by")
+        if named is not None:
+            return next((p for p in others if p.key == named), None)
+        if plan.end is None or (plan.period is not None and not plan.period.exact):
+            return None
+        following = plan.end + timedelta(days=1)
+        return next((p for p in others if p.start == following), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,8 @@ def compare(figure: Bounds, comparator: str, threshold: float) -> Status:
     """A figure (or the range it may be in) against a threshold: met when the
     whole range keeps it, not met when none of it does, unclear in between."""
     low, high = figure
+    if comparator == "between":  # `threshold` is unused: see `within`
+        raise ValueError("a window is compared with `within`")
     if comparator == "less-than":
         kept, missed = high < threshold, low >= threshold
     elif comparator == "at-least":
@@ -29,6 +31,17 @@ def compare(figure: Bounds, comparator: str, threshold: float) -> Status:
     else:  # at-most, and a range of times, kept within its upper end
         kept, missed = high <= threshold, low > threshold
     return Status.MET if kept else Status.NOT_MET if missed else Status.UNCLEAR
+
+
+def within(figure: Bounds, window: Bounds) -> Status:
+    """A figure (or the range it may be in) against a window: met when all of
+    it is inside, not met when none of it is."""
+    low, high = figure
+    if window[0] <= low and high <= window[1]:
+        return Status.MET
+    if high < window[0] or low > window[1]:
+        return Status.NOT_MET
+    return Status.UNCLEAR
 
 
 def result_status(
@@ -54,6 +67,8 @@ def result_status(
     if kind == "share" and shares is not None and share is not None:
         return compare(shares, "at-least", share)
     if measured is not None and kind != "share":
+        if comparator == "between" and value_from is not None:
+            return within(measured, (value_from, value))
         lower = comparator in ("at-least", "more-than") and value_from is not None
         threshold = value_from if lower and value_from is not None else value
         return compare(measured, comparator or "at-most", threshold)

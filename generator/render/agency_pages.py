@@ -12,7 +12,7 @@ from generator.render.jsonld import agency_json_ld
 from generator.render.languages import lang_attr
 from generator.render.messages import Messages
 from generator.render.page import Page
-from generator.render.results import tally_text, view_results
+from generator.render.results import tally_scope, tally_text, view_results
 
 
 def agency_pages(agency: AgencyPlans, messages: Messages) -> Iterator[Page]:
@@ -43,7 +43,7 @@ def plan_context(agency: AgencyPlans, plan: Plan, messages: Messages, kind: str)
         "agency": agency,
         "plan": plan,
         "kind": kind,
-        "tally_sentence": tally_text(Tally.of(plan.standards), messages),
+        "tally_sentence": tally_text(Tally.of(plan.standards), messages, tally_scope(plan)),
         "results": results,
         "has_charts": any(part.chart for view in results.values() for part in view.parts),
         "lang_attr": lang_attr(plan.language, messages.language),

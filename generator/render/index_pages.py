@@ -35,7 +35,7 @@ def index_pages(listings: Sequence[Listing], messages: Messages) -> Iterator[Pag
         context={
             "agency_count": len(listings),
             "tally": tally,
-            "tally_sentence": tally_text(tally, messages),
+            "tally_sentence": tally_text(tally, messages, "plans"),
             "levels": [(level, len(group)) for level, group in _by_level(rows)],
             "agencies": rows if len(rows) <= HOME_LIST_LIMIT else [],
         },

@@ -209,7 +209,7 @@ def _agency_row(
     agency: Agency, url: str, example: bool, tally: Tally, messages: Messages, lang: Markup
 ) -> AgencyRow:
     if tally.measured:
-        tally_short = messages("lists.tally", count=tally.met, measured=tally.measured)
+        tally_short = messages("lists.tally", count=tally.measured, met=tally.met)
     elif tally.measurable:
         tally_short = messages("lists.no_results_in_period")
     else:

@@ -139,6 +139,15 @@ class Messages:
             number = self("format.range", low=self.number(value_from), high=self.number(value))
         if unit == "score" and scale_max is not None:
             return self("units.score_out_of", value=number, top=self.number(scale_max))
+        if unit == "seconds" and value_from is None and value >= 600 and float(value).is_integer():
+            # 958 seconds is hard to picture: 958 seconds (15 minutes 58 seconds).
+            minutes, seconds = divmod(int(value), 60)
+            return self(
+                "units.seconds_as_minutes" if seconds else "units.seconds_as_whole_minutes",
+                value=self(f"units.{unit}", count=value, value=number),
+                minutes=self("units.minutes", count=minutes, value=self.number(minutes)),
+                seconds=self("units.seconds", count=seconds, value=self.number(seconds)),
+            )
         return self(f"units.{unit}", count=value, value=number)
 
     def date(self, day: date | LooseDate) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.model import Status, Tally
-from generator.model.records import Result, Revision, Source, Standard, Target, Volume
+from generator.model.records import Plan, Result, Revision, Source, Standard, Target, Volume
 from generator.render.chart import Chart, make_chart
 from generator.render.messages import Messages
 
@@ -107,6 +107,12 @@ def target_text(target: Target, messages: Messages) -> Markup:
     )
     comparator = target.comparator or "range"
     kind = target.kind or "unstated"
+    if comparator == "between" and target.value_from is not None:
+        low = messages.quantity(target.value_from, target.unit, scale_max=target.scale_max)
+        high = messages.quantity(target.value, target.unit, scale_max=target.scale_max)
+        share = messages.percent(target.share) if target.share is not None else Markup("")
+        key = "share" if kind == "share" and target.share is not None else kind
+        return messages(f"target.{key}.between", low=low, high=high, share=share)
     if kind == "share" and target.share is not None:
         return messages(
             f"target.share.{comparator}", value=value, share=messages.percent(target.share)
@@ -114,16 +120,25 @@ def target_text(target: Target, messages: Messages) -> Markup:
     return messages(f"target.{kind}.{comparator}", value=value)
 
 
-def tally_text(tally: Tally, messages: Messages) -> Markup:
-    """One sentence on how many promises were kept in the latest results of
-    the plan's period; where there is none, it says so in words."""
+def tally_scope(plan: Plan) -> str:
+    """Which results a plan's headline counts: those of its period, those
+    since it was published (for a plan that gives no period), or all."""
+    if plan.start is not None:
+        return "period"
+    return "since" if plan.published is not None else "all"
+
+
+def tally_text(tally: Tally, messages: Messages, scope: str = "period") -> Markup:
+    """One sentence on how many promises were kept in the latest results
+    counted for the plan (see `tally_scope`; "plans" for every plan in
+    force); where there is none, it says so in words."""
     if tally.measurable == 0:
         return messages("tally.none_measurable")
     parts = []
     if tally.measured:
-        parts.append(messages("tally.met", count=tally.met, measured=tally.measured))
+        parts.append(messages(f"tally.met.{scope}", count=tally.measured, met=tally.met))
     else:
-        parts.append(messages("tally.no_results_in_period"))
+        parts.append(messages(f"tally.no_results.{scope}"))
     if tally.no_data and tally.measured:
         parts.append(messages("tally.no_data", count=tally.no_data))
     if tally.unclear:

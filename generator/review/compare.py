@@ -145,6 +145,10 @@ def compare_target(old: Mapping[str, Any], new: Mapping[str, Any]) -> Direction:
     """Compare two targets: comparator, value and unit, statistic, share,
     conditions and scale. A statistic the plan now states where it did not
     (format 1.0 had none) compares by the number."""
+    if {k: v for k, v in old.items() if k != "change_reason"} == {
+        k: v for k, v in new.items() if k != "change_reason"
+    }:
+        return Direction.SAME
     before, after = _comparator(old), _comparator(new)
     if before not in LOWER_IS_TIGHTER or after not in LOWER_IS_TIGHTER:
         return Direction.INCOMPARABLE

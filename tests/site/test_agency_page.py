@@ -13,7 +13,7 @@ from tests.site.conftest import PLANS, Built
 from tests.site.html import content, parse
 
 AGENCIES = ["example-federal-benefits", "example-city-sanitation", "example-county-health"]
-STATUS_WORDS = ("Met", "Not met", "No results yet", "No number to measure")
+STATUS_WORDS = ("Met", "Not met", "No result to judge", "No number to measure")
 
 
 def _current_plan(agency: str) -> dict:

@@ -111,7 +111,7 @@ def test_status_is_given_in_words(built: Built) -> None:
         s.text.strip() for s in page.iter() if "sp-status" in s.attrs.get("class", "").split()
     ]
     assert statuses
-    assert {"Met", "Not met", "No results yet", "No number to measure"} <= set(statuses)
+    assert {"Met", "Not met", "No result to judge", "No number to measure"} <= set(statuses)
     css = (built.site / "assets" / "stylesheets" / "plans.css").read_text(encoding="utf-8")
     assert ".sp-status--not-met { --sp-mark:" in css  # a mark too, not colour alone
 

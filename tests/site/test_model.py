@@ -65,6 +65,10 @@ def _status(kind, comparator, target, share=None, value=None, share_met=None, me
         (("every-case", None, 6, None, 5.5, None, None, 4), Status.MET),
         (("every-case", None, 6, None, 7, None, None, 4), Status.NOT_MET),
         (("every-case", None, 6, None, (5, 7), None, None, 4), Status.UNCLEAR),
+        # A window ("between week 9 and week 13") is kept inside it only.
+        (("every-case", "between", 13, None, 11, None, None, 9), Status.MET),
+        (("every-case", "between", 13, None, 8, None, None, 9), Status.NOT_MET),
+        (("every-case", "between", 13, None, (8, 10), None, None, 9), Status.UNCLEAR),
         # Where the source gives no figure, its own word decides.
         (("share", "at-most", 2, 90, None, None, True), Status.MET),
         (("share", "at-most", 2, 90, None, None, False), Status.NOT_MET),

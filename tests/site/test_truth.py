@@ -63,10 +63,12 @@ def test_a_date_is_as_precise_as_the_plan(site: Path) -> None:
 
 def test_results_before_the_plan_are_never_counted(site: Path) -> None:
     words = text(site, SILENT)
-    # The only result is from 2018, before the plan was published in 2019.
-    assert "No results for this plan's period yet." in words
+    # The only result is from 2018, before the plan was published in 2019
+    # (it gives no period: its results count from its publication).
+    assert "No results since the plan was published." in words
     assert "0 of 0" not in words and "kept 1 of 1" not in words
     assert "Before this plan's period: not counted" in words
+    assert "Not judged against this plan" in words
     fiscal = text(site, FISCAL)
     assert "they kept 2 of 2 measurable promises" in fiscal  # the 2023-24 result is not counted
     assert "1 latest result cannot be read against its target." in fiscal
