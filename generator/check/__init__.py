@@ -14,7 +14,7 @@ from generator.check.finding import Finding
 from generator.diagnostics import Diagnostic, Report, Severity
 from generator.load.discover import display_path, find_plan_files, is_translation
 from generator.load.locate import DataPath, locate, readable_path
-from generator.load.yaml_source import Document, load_file
+from generator.load.yaml_source import Document, LoadProblem, load_file
 
 if TYPE_CHECKING:
     from generator.translation.checker import CheckedTranslation
@@ -97,13 +97,53 @@ def check_file(path: Path, *, today: date) -> tuple[CheckedPlan | None, list[Dia
     shown = display_path(path)
     document, problems = load_file(path)
     if document is None:
-        return None, [
-            Diagnostic(shown, p.line, p.column, Severity.ERROR, "(file)", p.message, p.hint, "yaml")
-            for p in problems
-        ]
+        return None, load_diagnostics(shown, problems)
     diagnostics = locate_findings(document, shown, plan_findings(document, today))
+    diagnostics = with_pitfalls(document, shown, diagnostics)
     valid = not any(d.severity is Severity.ERROR for d in diagnostics)
     return CheckedPlan(path=path, data=document.data, valid=valid), diagnostics
+
+
+def load_diagnostics(shown: str, problems: list[LoadProblem]) -> list[Diagnostic]:
+    """The reasons a file could not be read. They concern the file as a
+    whole, so they name no place in the plan."""
+    return [
+        Diagnostic(shown, p.line, p.column, Severity.ERROR, "", p.message, p.hint, "yaml")
+        for p in problems
+    ]
+
+
+def with_pitfalls(
+    document: Document,
+    shown: str,
+    diagnostics: list[Diagnostic],
+    name: Callable[[Any, DataPath], str] = readable_path,
+) -> list[Diagnostic]:
+    """`diagnostics` and a warning for each value YAML read otherwise than
+    meant, in file order. A value that also has an error gets only the
+    error, whose message names the pitfall too (curly quotes around a
+    phone number)."""
+    if not document.pitfalls:
+        return diagnostics
+    erroneous = {d.where for d in diagnostics if d.severity is Severity.ERROR}
+    warned = []
+    for pitfall in document.pitfalls:
+        where = name(document.data, pitfall.path)
+        if pitfall.rule == "curly-quotes" and where in erroneous:
+            continue
+        warned.append(
+            Diagnostic(
+                shown,
+                pitfall.line,
+                pitfall.column,
+                Severity.WARNING,
+                where,
+                pitfall.message,
+                pitfall.hint,
+                pitfall.rule,
+            )
+        )
+    return sorted([*diagnostics, *warned], key=Diagnostic.sort_key)
 
 
 def plan_findings(document: Document, today: date) -> list[Finding]:
@@ -125,7 +165,9 @@ def plan_findings(document: Document, today: date) -> list[Finding]:
             )
         ]
     findings = list(schema_findings(data))
-    findings.extend(rule_findings(PlanView(data=data, file=document.path, today=today)))
+    schema_valid = not any(f.severity is Severity.ERROR for f in findings)
+    view = PlanView(data=data, file=document.path, today=today, schema_valid=schema_valid)
+    findings.extend(rule_findings(view))
     return findings
 
 

@@ -20,11 +20,13 @@ from generator.periods import FREQUENCY_OF_KIND, parse_date, period_bounds, peri
 
 @dataclass(frozen=True, slots=True)
 class PlanView:
-    """What a rule sees: the plan's data, the file it came from and today."""
+    """What a rule sees: the plan's data, the file it came from, today, and
+    whether the data passed the schema."""
 
     data: dict[str, Any]
     file: Path
     today: date
+    schema_valid: bool = True
 
 
 Rule = Callable[[PlanView], Iterator[Finding]]

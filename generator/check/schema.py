@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+from generator.check.dates import date_hint
 from generator.check.finding import Finding
+from generator.load.pitfalls import curly_quoted, straight_quoted_fix
 from generator.resources import plan_schema, resolve_ref
 
 _TYPE_NAMES = {
@@ -41,6 +43,9 @@ _DEF_HINTS = {
 
 
 _DEF_NOUNS = {
+    "id": "a valid id",
+    "date": "a date in the form YYYY-MM-DD",
+    "url": "a web address",
     "email": "an email address",
     "phone": "a phone number people can dial",
     "language_tag": "a language tag",
@@ -85,12 +90,76 @@ def _gate(kind: str) -> Any:
 
 def schema_findings(data: Any, kind: str = "plan") -> Iterator[Finding]:
     """Every violation of the plan schema (or, with kind="translation", of the
-    translation schema) in `data`, rewritten for people."""
+    translation schema) in `data`, rewritten for people: one finding for
+    one mistake. A field missing because its name is misspelt is said once,
+    at the misspelt name; a value wrapped in curly quotes, once, naming them."""
     if _gate(kind).is_valid(data):
         return
-    for error in _validator(kind).iter_errors(data):
+    errors = list(_validator(kind).iter_errors(data))
+    misspelt = _misspelt(errors)
+    for error in errors:
+        if error.validator == "required" and (_path(error), _missing(error)) in misspelt:
+            continue
+        if _curly(error):
+            yield _curly_finding(error)
+            continue
         handler = _HANDLERS.get(error.validator, _generic)
         yield from handler(error)
+
+
+def _misspelt(errors: list[Any]) -> set[tuple[tuple[str | int, ...], str]]:
+    """(place, field) of each missing field that an unknown field given at
+    the same place is close to: `complaint:` for `complaints:`."""
+    found = set()
+    for error in errors:
+        if error.validator == "additionalProperties":
+            allowed = sorted(error.schema.get("properties", {}))
+            for key in error.instance:
+                close = _closest(str(key), allowed) if key not in allowed else None
+                if close is not None:
+                    found.add((_path(error), close))
+    return found
+
+
+def _missing(error: Any) -> str:
+    """The name of the field a `required` error is about."""
+    missing = re.match(r"'([^']+)'", error.message)
+    return missing.group(1) if missing else str(error.validator_value)
+
+
+# Validators whose error, on a value wrapped in curly quotes, is about them.
+_CURLY_VALIDATORS = ("type", "enum", "const", "pattern", "format")
+
+
+def _curly(error: Any) -> bool:
+    return (
+        error.validator in _CURLY_VALIDATORS
+        and isinstance(error.instance, str)
+        and curly_quoted(error.instance)
+    )
+
+
+def _curly_finding(error: Any) -> Finding:
+    value = error.instance
+    key = error.absolute_path[-1] if error.absolute_path else None
+    key = key if isinstance(key, str) else None
+    kind = _def_names().get(id(error.schema), "")
+    expected = error.validator_value if error.validator == "type" else "string"
+    if expected in ("number", "integer", "boolean"):
+        noun = _TYPE_NAMES[expected]
+        hint = f"Remove the quotes: {key + ':' if key else '-'} {value[1:-1]}"
+    else:
+        noun = _DEF_NOUNS.get(kind) or (
+            "one of the allowed values" if error.validator in ("enum", "const") else "valid here"
+        )
+        hint = f"Use straight quotes: {straight_quoted_fix(key, value)}"
+    marks = f"{value[0]} {value[-1]}"
+    return Finding(
+        _path(error),
+        f"`{value}` has curly quotes ({marks}) around it, which YAML keeps as part of the "
+        f"value, so it is not {noun}.",
+        hint,
+    )
 
 
 def _path(error: Any) -> tuple[str | int, ...]:
@@ -133,8 +202,7 @@ def _plain(value: Any) -> str:
 
 
 def _required(error: Any) -> Iterator[Finding]:
-    missing = re.match(r"'([^']+)'", error.message)
-    name = missing.group(1) if missing else str(error.validator_value)
+    name = _missing(error)
     prop = resolve_ref(plan_schema(), error.schema.get("properties", {}).get(name, {}))
     description = prop.get("description", "")
     message = f"The field `{name}` is missing."
@@ -208,6 +276,7 @@ def _format_or_pattern(error: Any) -> Iterator[Finding]:
             hint = f"Use lower-case letters, digits and hyphens only, such as `{suggestion}`."
     elif kind == "date":
         message = f"`{value}` is not a real date in the form YYYY-MM-DD."
+        hint = date_hint(str(value)) or hint
     elif kind == "url":
         message = f"`{value}` is not a web address this site can link to."
         if isinstance(value, str) and value.lower().startswith(("mailto:", "tel:")):

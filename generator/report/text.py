@@ -1,5 +1,8 @@
 """`path:line:col: error: where: message`, one problem a line, with the fix
-indented below it, and a closing count."""
+indented below it (a fix of several lines, such as a list of what a
+framework asks for, keeps every line indented), and a closing count. A
+problem with the file as a whole (it is not valid YAML) names no place in
+the plan: `path:line:col: error: message`."""
 
 from __future__ import annotations
 
@@ -10,12 +13,14 @@ from generator.load.discover import is_translation
 def render_text(report: Report) -> str:
     lines: list[str] = []
     for d in report.sorted():
+        where = f"{_one_line(d.where)}: " if d.where else ""
         lines.append(
-            f"{d.file}:{d.line}:{d.column}: {d.severity.value}: {_one_line(d.where)}: "
-            f"{_one_line(d.message)}"
+            f"{d.file}:{d.line}:{d.column}: {d.severity.value}: {where}{_one_line(d.message)}"
         )
         if d.hint:
-            lines.append(f"    fix: {_one_line(d.hint)}")
+            first, *more = d.hint.split("\n")
+            lines.append(f"    fix: {_one_line(first)}")
+            lines.extend(f"         {_one_line(line)}" for line in more)
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 

@@ -133,7 +133,7 @@ def readable(path: tuple[str, ...]) -> str:
             out.append(f".{part}" if out else part)
             properties = node.get("properties", {}) if isinstance(node, dict) else {}
             node = properties.get(part)
-    return "".join(out) or "(top of the file)"
+    return "".join(out)
 
 
 def allowed_by_schema(path: tuple[str, ...]) -> bool:

@@ -20,7 +20,7 @@ VALID = CASES / "valid"
 def test_valid_plans_exit_0(run_cli) -> None:
     result = run_cli("validate", VALID, "--today", TODAY)
     assert result.code == 0
-    assert result.out.strip() == "2 plans checked: no problems found."
+    assert result.out.strip() == "3 plans checked: no problems found."
 
 
 def test_problems_exit_1_with_file_line_column(run_cli) -> None:

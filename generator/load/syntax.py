@@ -1,0 +1,409 @@
+"""YAML syntax errors explained in plain words, with the fix.
+
+libyaml names what its parser met ("did not find expected key"), at the point
+where it gave up, which is often not where the author went wrong: text after
+a closing quote reads as bad indentation, a missing space after a colon
+shows up on the next line. Each explanation here looks at the lines around
+that point to name the cause and propose the line as it should be."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import yaml
+
+from generator.load.quoting import fix_line, quoted
+
+Explanation = tuple[int, int, str, str]  # line, column (from 1), message, hint
+
+_TAB = (
+    "A tab character is used where YAML needs spaces.",
+    "Indent with spaces only (two per level). Many editors can turn tabs into spaces.",
+)
+
+# Raw problems without a finer explanation below: (words in libyaml's
+# problem or context, message, hint).
+_GENERAL: tuple[tuple[str, str, str], ...] = (
+    (
+        "but found another document",
+        "The file holds more than one YAML document (a line with ---).",
+        "Keep one plan per file, with no --- line in the middle.",
+    ),
+    (
+        "flow sequence",
+        "A list opened with [ is not closed.",
+        "Close it with ] on the same line, or write one item per line starting with '- '.",
+    ),
+    (
+        "flow mapping",
+        "A group opened with { is not closed.",
+        "Close it with }, or write one `key: value` per line.",
+    ),
+    (
+        "mapping values are not allowed",
+        "A colon followed by a space here makes YAML read a new key.",
+        'Put text that contains ": " in quotes, for example: promise: "Note: we call back."',
+    ),
+    (
+        "could not find expected ':'",
+        "A line here is missing the colon after its key.",
+        "Write keys as `key: value`, with a colon and a space.",
+    ),
+    (
+        "did not find expected key",
+        "The indentation here does not line up with the lines above.",
+        "Fields of the same record start in the same column; list items start with '- '.",
+    ),
+    (
+        "expected <block end>",
+        "The indentation here does not line up with the lines above.",
+        "Fields of the same record start in the same column; list items start with '- '.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "A list item here is not lined up with the items above it.",
+        "Start every item of a list with '- ' in the same column.",
+    ),
+    (
+        "found unexpected end of stream",
+        "The file ends inside a quoted text or a bracket.",
+        "Close the quote or bracket that was opened.",
+    ),
+    (
+        "control characters are not allowed",
+        "The file contains an invisible control character.",
+        "Delete it; it often comes with text pasted from another program.",
+    ),
+    (
+        "special characters are not allowed",
+        "The file contains an invisible control character.",
+        "Delete it; it often comes with text pasted from another program.",
+    ),
+)
+
+# The start of a line: its indentation, any list dashes, and a key if it has
+# one (a word followed by a colon and a space, or by the end of the line).
+_START = re.compile(r"(?P<indent> *)(?P<item>(?:-(?: +|$))*)(?:(?P<key>[A-Za-z_][\w-]*):(?: +|$))?")
+# `key:value`: a key whose colon has no space after it (not a web address).
+_NO_SPACE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?!//)(?P<rest>\S.*)")
+_BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*$")
+_CLOSERS = {'"': '"', "'": "'", "[": "]", "{": "}"}
+_QUOTES = "\"'"
+_STRAY_MARKS = (",", ".", ";")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One line of the file, cut into its parts. Indexes count from 0."""
+
+    number: int
+    text: str
+    indent: int
+    item: bool
+    key: str | None
+    key_at: int
+    value_at: int
+
+    @property
+    def value(self) -> str:
+        return self.text[self.value_at :].rstrip()
+
+    @property
+    def blank(self) -> bool:
+        stripped = self.text.strip()
+        return not stripped or stripped.startswith("#")
+
+
+def _line(lines: list[str], number: int) -> _Line:
+    text = lines[number] if 0 <= number < len(lines) else ""
+    match = _START.match(text)
+    assert match is not None  # every part of the pattern is optional
+    key_at = match.start("key") if match.group("key") else match.end()
+    return _Line(
+        number,
+        text,
+        len(match.group("indent")) + len(match.group("item")),
+        bool(match.group("item")),
+        match.group("key"),
+        key_at,
+        match.end(),
+    )
+
+
+def _previous(lines: list[str], number: int) -> _Line | None:
+    """The nearest line above `number` that holds something."""
+    for above in range(number - 1, -1, -1):
+        line = _line(lines, above)
+        if not line.blank:
+            return line
+    return None
+
+
+def explain(error: yaml.MarkedYAMLError, text: str) -> Explanation:
+    """Where the author went wrong, what is wrong and how to fix it."""
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return 1, 1, f"The file is not valid YAML: {error}.", ""
+    if text[mark.index : mark.index + 1] == "\t":
+        return mark.line + 1, mark.column + 1, *_TAB
+    lines = text.split("\n")
+    for explainer in _EXPLAINERS:
+        found = explainer(error, lines)
+        if found is not None:
+            return found
+    problem, context = error.problem or "", error.context or ""
+    at = error.context_mark if "flow" in context and error.context_mark else mark
+    for words, message, hint in _GENERAL:
+        if words in problem or words in context:
+            return at.line + 1, at.column + 1, message, hint
+    detail = " ".join(part for part in (context, problem) if part)
+    return mark.line + 1, mark.column + 1, f"The file is not valid YAML: {detail}.", ""
+
+
+def _unclosed_quote(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None:
+    """A quote opened and never closed: libyaml reports the end of the file."""
+    opened = error.context_mark
+    if opened is None or "quoted scalar" not in (error.context or ""):
+        return None
+    if "end of stream" not in (error.problem or ""):
+        return None
+    line = _line(lines, opened.line)
+    quote = line.text[opened.column]
+    meant = line.text[opened.column + 1 :].rstrip()
+    key = line.key if line.value_at == opened.column else None
+    return (
+        opened.line + 1,
+        opened.column + 1,
+        f"This quoted text is never closed: the {quote} here has no matching {quote} after it.",
+        f"Close the quote at the end of the value: {_proposal(key, meant, line)}",
+    )
+
+
+def quoted_on_line(text: str, number: int, value: str) -> str:
+    """The line `number` (from 0) of `text` as it should be written, with
+    `value` in quotes after its key or dash."""
+    return _proposal(None, value, _line(text.split("\n"), number))
+
+
+def _proposal(key: str | None, text: str, line: _Line) -> str:
+    """The fixed line, as the author would write it: with the line's own key
+    when `key` is None and the value is the line's."""
+    key = key if key is not None else line.key
+    if key is None and not line.item:
+        return quoted(text)
+    return fix_line(key, text)
+
+
+def _text_after_closed_value(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None:
+    """`promise: "Courtesy" is our promise.`: the quotes (or brackets) end the
+    value, and libyaml, finding more text, blames the indentation."""
+    problem, mark = error.problem or "", error.problem_mark
+    if mark is None or not ("expected key" in problem or "<block end>" in problem):
+        return None
+    line = _line(lines, mark.line)
+    before = line.text[: mark.column].rstrip()
+    opener = line.text[line.value_at : line.value_at + 1]
+    if len(before) <= line.value_at or _CLOSERS.get(opener) != before[-1:]:
+        return None
+    closed, rest, whole = before[line.value_at :], line.text[mark.column :].rstrip(), line.value
+    where = (mark.line + 1, mark.column + 1)
+    if opener == "'" and len(before) == mark.column and rest[:1].isalpha():
+        word = closed.rpartition(" ")[2] + rest.partition(" ")[0]
+        meant = whole[1:-1] if whole.endswith("'") and len(whole) > 1 else whole[1:]
+        return (
+            *where,
+            f"The apostrophe in `{word.lstrip(opener)}` ends the text that the single quote "
+            "before it started.",
+            "Put text that holds an apostrophe in double quotes: "
+            + _proposal(line.key, meant, line),
+        )
+    if rest in _STRAY_MARKS:
+        inside = f" or put it inside the quotes: {_proposal(line.key, closed[1:-1] + rest, line)}"
+        return (
+            *where,
+            f"The `{rest}` after the closing `{before[-1]}` is not part of the value.",
+            f"Remove it{inside if opener in _QUOTES else ''}.",
+        )
+    if opener in _QUOTES:
+        return (
+            *where,
+            f"The quoted part `{closed}` ends the value, and YAML cannot read the text "
+            f"after it (`{rest}`).",
+            f"Put the whole value in quotes: {_proposal(line.key, whole, line)}",
+        )
+    kind = "a list" if opener == "[" else "a group of fields"
+    return (
+        *where,
+        f"A value that starts with `{opener}` is read as {kind}, which ends at "
+        f"`{before[-1]}`, and YAML cannot read the text after it (`{rest}`).",
+        f"If it is text, put the whole value in quotes: {_proposal(line.key, whole, line)}",
+    )
+
+
+def _colon_in_text(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None:
+    """A colon and a space where libyaml did not expect a key: inside a value,
+    or on a line that only looks wrong because of the lines above it."""
+    mark = error.problem_mark
+    if mark is None or "mapping values are not allowed" not in (error.problem or ""):
+        return None
+    line = _line(lines, mark.line)
+    if line.key is not None and line.key_at + len(line.key) == mark.column:
+        return _run_on(lines, line)
+    if line.value_at > mark.column:
+        return None
+    return (
+        mark.line + 1,
+        mark.column + 1,
+        "A colon followed by a space inside a value makes YAML read a new key.",
+        f"Put the whole value in quotes: {_proposal(line.key, line.value, line)}",
+    )
+
+
+def _run_on(lines: list[str], here: _Line) -> Explanation | None:
+    """`here` is a proper `key: value` line, but libyaml was still reading a
+    value that started on a line above, which did not end where it should."""
+    start = _previous(lines, here.number)
+    while start is not None and start.key is None and not start.item:
+        above = _previous(lines, start.number)
+        if above is None or above.key is not None or above.item:
+            if above is not None and above.value and above.key is not None:
+                start = above
+            break
+        start = above
+    if start is None:
+        return None
+    if start.key is not None and start.value:
+        if here.indent <= start.indent:
+            return None
+        return (
+            here.number + 1,
+            here.indent + 1,
+            f"This line is indented more than `{start.key}:` above it, so YAML reads it as "
+            f"more of the text of `{start.key}`.",
+            f"Start `{here.key}:` in the same column as `{start.key}:`, or as the fields "
+            "it belongs with.",
+        )
+    return _not_a_key(start)
+
+
+def _not_a_key(line: _Line) -> Explanation:
+    """A line that was meant to hold a key but does not."""
+    no_space = _NO_SPACE.match(line.value)
+    if no_space is not None:
+        key, rest = no_space.group("key"), no_space.group("rest")
+        return (
+            line.number + 1,
+            line.value_at + len(key) + 2,
+            f"There is no space after the colon in `{key}:{rest}`, so YAML reads the whole "
+            "line as text, not as a key and its value.",
+            f"Put a space after the colon: `{key}: {rest}`.",
+        )
+    first, _, rest = line.value.partition(" ")
+    guess = f" Did you mean `{first}: {rest}`?" if re.fullmatch(r"[A-Za-z_][\w-]*", first) else ""
+    return (
+        line.number + 1,
+        line.value_at + 1,
+        f"This line has no colon after its key, so YAML reads `{line.value}` as text.",
+        f"Write it as `key: value`, with a colon and a space after the key.{guess}",
+    )
+
+
+def _missing_colon(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None:
+    """libyaml reports a line without a colon on the line after it."""
+    mark = error.context_mark
+    if mark is None or "expected ':'" not in (error.problem or ""):
+        return None
+    line = _line(lines, mark.line)
+    above = _previous(lines, mark.line)
+    if above is not None and above.key is not None and _BLOCK_INDICATOR.fullmatch(above.value):
+        return (
+            mark.line + 1,
+            mark.column + 1,
+            f"The text under `{above.key}: {above.value}` must be indented more than "
+            f"`{above.key}:`.",
+            f"Start every line of the text two spaces to the right of `{above.key}:`.",
+        )
+    return _not_a_key(line)
+
+
+def _text_beside_block_indicator(
+    error: yaml.MarkedYAMLError, lines: list[str]
+) -> Explanation | None:
+    """`summary: > We serve...`: text on the line of a | or > indicator."""
+    mark = error.context_mark
+    if mark is None or "block scalar" not in (error.context or ""):
+        return None
+    line = _line(lines, mark.line)
+    indicator = line.text[mark.column]
+    under = f", indented under `{line.key}:`" if line.key else ", indented"
+    return (
+        mark.line + 1,
+        mark.column + 1,
+        f"After `{indicator}`, the text must start on the next line{under}.",
+        f"Move the text to the next line. If `{indicator}` is part of the text, put the whole "
+        f"value in quotes: {_proposal(line.key, line.value, line)}",
+    )
+
+
+# Characters that YAML reads as syntax at the start of a value, and what it
+# makes of them.
+_STARTERS = {
+    "*": "an asterisk (*): YAML reads it as a reference to another value",
+    "?": "a question mark and a space (? ): YAML reads them as the start of a complex key",
+    ",": "a comma (,)",
+    "@": "an at sign (@), which YAML keeps for future use",
+    "`": "a backquote (`), which YAML keeps for future use",
+    "%": "a percent sign (%): YAML reads it as a directive",
+}
+
+
+def _bad_start(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None:
+    """A value that starts with a character YAML reads as syntax (libyaml may
+    stop further on: `*Every* letter` fails at the second asterisk)."""
+    mark = error.problem_mark
+    if mark is None:
+        return None
+    line = _line(lines, mark.line)
+    start = line.value_at
+    if line.text[start : start + 1] not in _STARTERS:
+        start = mark.column
+    character = line.text[start : start + 1]
+    if character not in _STARTERS or start < line.value_at:
+        return None
+    value = line.text[start:].rstrip()
+    return (
+        mark.line + 1,
+        start + 1,
+        f"A value cannot start with {_STARTERS[character]}.",
+        "Put the whole value in quotes: "
+        + _proposal(line.key if start == line.value_at else None, value, line),
+    )
+
+
+def _empty_item(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None:
+    """A lone `-` followed by a field that is not indented under it."""
+    mark = error.problem_mark
+    if mark is None or "expected node content" not in (error.problem or ""):
+        return None
+    above = _previous(lines, mark.line)
+    if above is None or above.text.strip() != "-":
+        return None
+    return (
+        above.number + 1,
+        above.text.index("-") + 1,
+        "This list item (`-`) has nothing after it, and the line below is not indented under it.",
+        "Remove the lone `-`, or write the item's first field after it, such as `- name: ...`.",
+    )
+
+
+_EXPLAINERS: tuple[Callable[[yaml.MarkedYAMLError, list[str]], Explanation | None], ...] = (
+    _unclosed_quote,
+    _text_after_closed_value,
+    _colon_in_text,
+    _missing_colon,
+    _text_beside_block_indicator,
+    _bad_start,
+    _empty_item,
+)
