@@ -298,12 +298,13 @@ def build_editions(
 ) -> list[Edition]:
     """The site's model in each of its languages, the original first: each
     plan translated where it has a translation into the language. `records`
-    holds the records of some plans, made already."""
+    holds the records of some plans, made already. A plan left invalid by
+    warnings alone (a TODO where a date belongs) is left out."""
     root_url = site_config().site_url
     languages = site_languages()
+    valid = [plan for plan in checked.plans if plan.valid]
     chosen = [
-        plans_in_language(language.code, checked.plans, checked.translations)
-        for language in languages
+        plans_in_language(language.code, valid, checked.translations) for language in languages
     ]
     sites = build_models([each.plans for each in chosen], today=today, records=records)
     return [

@@ -98,9 +98,9 @@ def check_file(path: Path, *, today: date) -> tuple[CheckedPlan | None, list[Dia
     document, problems = load_file(path)
     if document is None:
         return None, load_diagnostics(shown, problems)
-    diagnostics = locate_findings(document, shown, plan_findings(document, today))
-    diagnostics = with_pitfalls(document, shown, diagnostics)
-    valid = not any(d.severity is Severity.ERROR for d in diagnostics)
+    findings, schema_valid = plan_findings(document, today)
+    diagnostics = with_pitfalls(document, shown, locate_findings(document, shown, findings))
+    valid = schema_valid and not any(d.severity is Severity.ERROR for d in diagnostics)
     return CheckedPlan(path=path, data=document.data, valid=valid), diagnostics
 
 
@@ -146,8 +146,11 @@ def with_pitfalls(
     return sorted([*diagnostics, *warned], key=Diagnostic.sort_key)
 
 
-def plan_findings(document: Document, today: date) -> list[Finding]:
-    """Schema findings, then rule findings (rules only on a mapping at the top)."""
+def plan_findings(document: Document, today: date) -> tuple[list[Finding], bool]:
+    """Schema findings, then rule findings (rules only on a mapping at the
+    top), and whether the data passes the schema. Data can fail it with
+    warnings alone: a TODO where a date belongs is the starter plan's, not a
+    mistake, but no page can be made of it."""
     from generator.check import coverage_rules, plain_language  # noqa: F401 - registers rules
     from generator.check.rules import PlanView, rule_findings
     from generator.check.schema import schema_findings
@@ -163,12 +166,12 @@ def plan_findings(document: Document, today: date) -> list[Finding]:
                 "Start from a valid plan: run `python -m generator new AGENCY-ID`.",
                 rule="yaml",
             )
-        ]
+        ], False
     findings = list(schema_findings(data))
-    schema_valid = not any(f.severity is Severity.ERROR for f in findings)
+    schema_valid = not findings
     view = PlanView(data=data, file=document.path, today=today, schema_valid=schema_valid)
     findings.extend(rule_findings(view))
-    return findings
+    return findings, schema_valid
 
 
 def locate_findings(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.finding import Finding
+from generator.check.placeholders import PLACEHOLDER, PLACEHOLDER_MESSAGE
 from generator.diagnostics import Severity
 from generator.periods import FREQUENCY_OF_KIND, parse_date, period_bounds, period_kind
 
@@ -521,9 +522,6 @@ def folder_name(plan: PlanView) -> Iterator[Finding]:
         )
 
 
-PLACEHOLDER = "TODO"
-
-
 @rule("placeholders")
 def placeholders(plan: PlanView) -> Iterator[Finding]:
     """Text left as the starter plan wrote it."""
@@ -538,9 +536,7 @@ def _placeholders(value: Any, path: tuple[Any, ...]) -> Iterator[Finding]:
         if isinstance(item, str):
             if PLACEHOLDER in item:
                 yield _warning(
-                    (*path, key),
-                    "This text still contains TODO from the starter plan.",
-                    "Replace it with the agency's own words.",
+                    (*path, key), PLACEHOLDER_MESSAGE, "Replace it with the agency's own words."
                 )
         elif isinstance(item, dict | list):
             yield from _placeholders(item, (*path, key))

@@ -16,6 +16,8 @@ from typing import Any
 
 from generator.check.dates import date_hint
 from generator.check.finding import Finding
+from generator.check.placeholders import PLACEHOLDER, PLACEHOLDER_MESSAGE
+from generator.diagnostics import Severity
 from generator.load.pitfalls import curly_quoted, straight_quoted_fix
 from generator.resources import plan_schema, resolve_ref
 
@@ -100,6 +102,9 @@ def schema_findings(data: Any, kind: str = "plan") -> Iterator[Finding]:
     for error in errors:
         if error.validator == "required" and (_path(error), _missing(error)) in misspelt:
             continue
+        if _placeholder(error):
+            yield _placeholder_finding(error)
+            continue
         if _curly(error):
             yield _curly_finding(error)
             continue
@@ -125,6 +130,35 @@ def _missing(error: Any) -> str:
     """The name of the field a `required` error is about."""
     missing = re.match(r"'([^']+)'", error.message)
     return missing.group(1) if missing else str(error.validator_value)
+
+
+def _placeholder(error: Any) -> bool:
+    """A value the starter plan left as TODO where the format needs a date
+    or one of a list of words."""
+    return (
+        error.validator in _CURLY_VALIDATORS
+        and isinstance(error.instance, str)
+        and PLACEHOLDER in error.instance
+    )
+
+
+def _placeholder_finding(error: Any) -> Finding:
+    """The placeholder rule's warning, with what the field needs: the plan
+    is not left invalid by a step of its author's work, but it cannot be
+    published while it holds no real value, so the site leaves it out."""
+    if error.validator in ("enum", "const"):
+        allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
+        needed = "one of " + ", ".join(f"`{value}`" for value in allowed)
+    else:
+        kind = _def_names().get(id(error.schema), "")
+        needed = _DEF_NOUNS.get(kind, "a real value")
+    return Finding(
+        _path(error),
+        PLACEHOLDER_MESSAGE,
+        f"Replace it with {needed}. Until then the site leaves this plan out.",
+        severity=Severity.WARNING,
+        rule="placeholders",
+    )
 
 
 # Validators whose error, on a value wrapped in curly quotes, is about them.

@@ -4,10 +4,11 @@ and `new`, which must scaffold a plan that passes the checks."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from generator.load.discover import display_path
-from tests.conftest import TODAY
+from tests.conftest import PLANS, TODAY
 
 CASES = Path(__file__).with_name("cases")
 INVALID = CASES / "invalid" / "agency-level_typo.yaml"
@@ -106,6 +107,57 @@ def test_new_scaffolds_a_plan_that_passes(run_cli, tmp_path: Path) -> None:
     assert check.code == 0
     assert "TODO" in check.out  # warnings point at every placeholder left
     assert run_cli("validate", created, "--today", TODAY, "--strict").code == 1
+
+
+def _starter_problems(run_cli, path: Path) -> list[dict[str, str]]:
+    result = run_cli("validate", path, "--format", "json", "--today", TODAY)
+    assert result.code == 0
+    return json.loads(result.out)["diagnostics"]
+
+
+def test_new_guesses_nothing_and_warns_only_about_its_todos(run_cli, tmp_path: Path) -> None:
+    """The starter names a level only when the id says it plainly, and
+    leaves the publication date (and the contacts) to the author: every
+    problem it has is a TODO to replace, said once."""
+    plans = tmp_path / "plans"
+    assert run_cli("new", "county-dmv", "--plans", plans, "--today", TODAY).code == 0
+    assert run_cli("new", "dmv", "--plans", plans, "--today", TODAY).code == 0
+    county, unknown = plans / "county-dmv" / "2026.yaml", plans / "dmv" / "2026.yaml"
+    assert "\n  level: county\n" in county.read_text()
+    assert "\n  level: TODO " in unknown.read_text()
+    for path in (county, unknown):
+        assert TODAY not in path.read_text()  # today is not the publication date
+        problems = _starter_problems(run_cli, path)
+        assert {(d["severity"], d["rule"]) for d in problems} == {("warning", "placeholders")}
+        places = [d["where"] for d in problems]
+        assert len(places) == len(set(places))
+        assert "plan.published" in places
+        published = next(d for d in problems if d["where"] == "plan.published")
+        assert published["hint"] == (
+            "Replace it with a date in the form YYYY-MM-DD. Until then the site leaves "
+            "this plan out."
+        )
+    assert "agency.level" not in [d["where"] for d in _starter_problems(run_cli, county)]
+    assert "agency.level" in [d["where"] for d in _starter_problems(run_cli, unknown)]
+
+
+def test_a_starter_left_with_its_todos_is_left_out_of_the_site(run_cli, tmp_path: Path) -> None:
+    """Next year's starter beside a published plan: the build goes on, with
+    the published plan on the site and the starter not (its publication
+    date is still TODO)."""
+    import shutil
+
+    from generator.build import generate_docs
+
+    plans = tmp_path / "plans"
+    shutil.copytree(PLANS / "example-county-health", plans / "example-county-health")
+    next_year = "2027-01-05"
+    assert run_cli("new", "example-county-health", "--plans", plans, "--today", next_year).code == 0
+    docs = tmp_path / "docs"
+    generated = generate_docs([plans], docs_dir=docs, today=date.fromisoformat(next_year))
+    assert generated.plans == 2
+    assert (docs / "agencies" / "example-county-health" / "index.md").is_file()
+    assert not (docs / "agencies" / "example-county-health" / "2027").exists()
 
 
 def test_new_refuses_bad_ids_and_overwrites(run_cli, tmp_path: Path) -> None:
