@@ -107,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
 def _add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     diff = commands.add_parser(
         "diff",
-        help="summarise in Markdown what changes between two versions of a plan",
+        help="summarise what changes between two versions of a plan",
         description="Compare OLD and NEW, or each FILE with itself at git revision --base REF.",
     )
     diff.add_argument("paths", nargs="+", type=Path, metavar="FILE", help="OLD NEW, or FILE...")
@@ -115,10 +115,11 @@ def _add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     diff.add_argument("--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
     diff.add_argument(
         "--format",
-        choices=("markdown", "github"),
-        default="markdown",
-        help="github: also annotate each flagged change on its line, and append the "
-        "Markdown to --summary FILE (default: $GITHUB_STEP_SUMMARY when set)",
+        choices=("text", "markdown", "github"),
+        default="text",
+        help="text for a terminal (the default), markdown for a pull request; github: "
+        "annotate each flagged change on its line, and append the Markdown to --summary "
+        "FILE (default: $GITHUB_STEP_SUMMARY when set)",
     )
     diff.add_argument("--summary", type=Path, metavar="FILE", help="with --format github")
     diff.add_argument(
@@ -268,21 +269,23 @@ def _preview(options: argparse.Namespace, today: date) -> int:
 def _diff(options: argparse.Namespace, today: date) -> int:
     from generator.review.comparison import compare_paths
     from generator.review.diff_markdown import render_diff
+    from generator.review.diff_text import render_diff_text
 
     comparisons = compare_paths(options.paths, base=options.base)
-    markdown = "\n".join(render_diff(comparison) for comparison in comparisons)
+    render = render_diff_text if options.format == "text" else render_diff
+    summary = "\n".join(render(comparison) for comparison in comparisons)
     summary_file = options.summary or _env_path("GITHUB_STEP_SUMMARY")
     if options.format == "github":
         from generator.review.annotations import render_flag_annotations
 
         sys.stdout.write(render_flag_annotations(comparisons))
     if options.output is not None:
-        options.output.write_text(markdown, encoding="utf-8")
+        options.output.write_text(summary, encoding="utf-8")
     elif options.format == "github" and summary_file is not None:
         with summary_file.open("a", encoding="utf-8") as handle:
-            handle.write(markdown)
+            handle.write(summary)
     else:
-        sys.stdout.write(markdown)
+        sys.stdout.write(summary)
     unanswered = [change for c in comparisons for change in c.unanswered]
     return EXIT_PROBLEMS if options.fail_on_flags and unanswered else EXIT_OK
 

@@ -213,3 +213,15 @@ def test_an_agency_has_one_plan_in_force(run_cli, tmp_path: Path) -> None:
     errors = [line for line in result.out.splitlines() if ": error: " in line]
     assert len(errors) == 1
     assert "2025.yaml:19:11: error: plan.status: 2026.yaml is also published" in errors[0]
+
+
+def test_plan_text_cannot_drive_the_terminal(run_cli, tmp_path: Path) -> None:
+    """A value quoted in a message is printed with its control characters as
+    escapes: YAML's "\\e" would otherwise clear the screen or colour it."""
+    plan = tmp_path / "2026.yaml"
+    text = (VALID / "minimal.yaml").read_text().replace("level: other", 'level: "\\e[2Jother"')
+    plan.write_text(text)
+    result = run_cli("validate", plan, "--today", TODAY)
+    assert result.code == 1
+    assert "\x1b" not in result.out
+    assert "`\\u001b[2Jother` is not one of the allowed values." in result.out
