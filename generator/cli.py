@@ -77,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--docs", type=Path, default=None, help="generated Markdown tree (default: build/docs/)"
     )
+    build.add_argument(
+        "--from-disk",
+        action="store_true",
+        help="link every page by its file (index.html), so that the site works opened "
+        "from a folder without a web server, as the pull request's preview is",
+    )
     _add_today(build)
 
     generate = commands.add_parser(
@@ -241,7 +247,13 @@ def _build(options: argparse.Namespace, today: date) -> int:
     from generator.build import build_site
 
     paths = options.paths or [Path("plans")]
-    summary = build_site(paths, site_dir=options.site, today=today, docs_dir=options.docs)
+    summary = build_site(
+        paths,
+        site_dir=options.site,
+        today=today,
+        docs_dir=options.docs,
+        from_disk=options.from_disk,
+    )
     print(summary)
     return EXIT_OK
 
