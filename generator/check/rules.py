@@ -281,8 +281,12 @@ def _periods_of(
                 f"The result for {period} is after the end of the plan period ({plan_end}).",
                 "Report it in the next plan.",
             )
-        if bounds[0] > today:
-            yield Finding(where, f"The period {period} has not started yet (today is {today}).")
+        elif bounds[0] > today:  # said only of a period inside the plan: one mistake, one error
+            yield Finding(
+                where,
+                f"The period {period} has not started yet (today is {today}).",
+                "Add this result once the period has begun.",
+            )
         if previous and bounds[0] < previous:
             yield _warning(
                 where,
