@@ -72,6 +72,16 @@ _GENERAL: tuple[tuple[str, str, str], ...] = (
         "Close the quote or bracket that was opened.",
     ),
     (
+        "expected node content",
+        "A value is missing here, or this line is not lined up with the lines around it.",
+        "Check the indentation and the '- ' of the lines above.",
+    ),
+    (
+        "expected <document start>",
+        "YAML cannot read the file from here: a line above ends the plan's fields too early.",
+        "Check the quotes and the indentation of the lines above.",
+    ),
+    (
         "control characters are not allowed",
         "The file contains an invisible control character.",
         "Delete it; it often comes with text pasted from another program.",
@@ -290,6 +300,9 @@ def _run_on(lines: list[str], here: _Line) -> Explanation | None:
 
 def _not_a_key(line: _Line) -> Explanation:
     """A line that was meant to hold a key but does not."""
+    flow = _broken_flow(line.number, line.value_at, line) if line.value[:1] in "[{" else None
+    if flow is not None:
+        return flow
     no_space = _NO_SPACE.match(line.value)
     if no_space is not None:
         key, rest = no_space.group("key"), no_space.group("rest")
@@ -308,6 +321,43 @@ def _not_a_key(line: _Line) -> Explanation:
         f"This line has no colon after its key, so YAML reads `{line.value}` as text.",
         f"Write it as `key: value`, with a colon and a space after the key.{guess}",
     )
+
+
+def _broken_flow(number: int, column: int, line: _Line) -> Explanation | None:
+    """A list in [ ] or a group in { } written on one line, that YAML could
+    not read as one: the first bracket from `column` on."""
+    found = re.search(r"[\[{]", line.text[column:])
+    if found is None:
+        return None
+    column += found.start()
+    opener = line.text[column]
+    kind, example = (
+        ("list", "[en, es]") if opener == "[" else ("group of fields", "{value: 2, unit: hours}")
+    )
+    closer = "]" if opener == "[" else "}"
+    rest = line.text[column:]
+    if " #" in rest or f"{opener}#" in rest:
+        why = f"the `#` in it starts a comment, which hides the rest of the line and its `{closer}`"
+    elif closer not in rest:
+        why = f"it does not end with `{closer}` on its line"
+    else:
+        why = f"check its commas and colons, and that it ends with `{closer}` on the same line"
+    return (
+        number + 1,
+        column + 1,
+        f"`{opener}` starts a {kind} written on one line, such as `{example}`, and YAML "
+        f"cannot read this one: {why}.",
+        f"Fix the {kind}, or, if it is text, put the whole value in quotes: "
+        + _proposal(None, line.value, line),
+    )
+
+
+def _unclosed_flow(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None:
+    """A [ or { that libyaml reached the end of without its closer."""
+    opened = error.context_mark
+    if opened is None or "flow" not in (error.context or ""):
+        return None
+    return _broken_flow(opened.line, opened.column, _line(lines, opened.line))
 
 
 def _missing_colon(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None:
@@ -356,6 +406,10 @@ _STARTERS = {
     "@": "an at sign (@), which YAML keeps for future use",
     "`": "a backquote (`), which YAML keeps for future use",
     "%": "a percent sign (%): YAML reads it as a directive",
+    "&": "an ampersand (&): YAML reads it as the name of an anchor",
+    "!": "an exclamation mark (!): YAML reads it as a tag",
+    "|": "a vertical bar (|) here: YAML reads it as the start of a block of text",
+    ">": "a greater-than sign (>) here: YAML reads it as the start of a block of text",
 }
 
 
@@ -371,7 +425,7 @@ def _bad_start(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | N
         start = mark.column
     character = line.text[start : start + 1]
     if character not in _STARTERS or start < line.value_at:
-        return None
+        return _unusable_character(error, line)
     value = line.text[start:].rstrip()
     return (
         mark.line + 1,
@@ -379,6 +433,63 @@ def _bad_start(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | N
         f"A value cannot start with {_STARTERS[character]}.",
         "Put the whole value in quotes: "
         + _proposal(line.key if start == line.value_at else None, value, line),
+    )
+
+
+_SCANNING = ("while scanning an anchor", "while scanning an alias", "while scanning a tag")
+
+
+def _unusable_character(error: yaml.MarkedYAMLError, line: _Line) -> Explanation | None:
+    """Any other character libyaml cannot start a value with, or an &, * or !
+    where a value cannot start (after a closing quote, alone in brackets)."""
+    mark = error.problem_mark
+    if error.context in _SCANNING and error.context_mark is not None:
+        mark = error.context_mark
+    elif mark is None or "cannot start any token" not in (error.problem or ""):
+        return None
+    character = line.text[mark.column : mark.column + 1]
+    meaning = _STARTERS.get(character, f"`{character}`")
+    return (
+        mark.line + 1,
+        mark.column + 1,
+        f"A value cannot start with {meaning}, and nothing else can start with it here.",
+        f"Remove it, or put the whole value in quotes: {_proposal(None, line.value, line)}",
+    )
+
+
+def _unknown_escape(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None:
+    """`"C:\\Files"`: inside double quotes, a backslash starts an escape."""
+    mark = error.problem_mark
+    if mark is None or "unknown escape character" not in (error.problem or ""):
+        return None
+    line = _line(lines, mark.line)
+    escape = line.text[mark.column : mark.column + 2]
+    value = line.value
+    meant = value[1:-1] if value.endswith('"') and len(value) > 1 else value[1:]
+    single = "'" + meant.replace("'", "''") + "'"
+    key = f"{line.key}: " if line.key else ""
+    return (
+        mark.line + 1,
+        mark.column + 1,
+        f"Inside double quotes a backslash starts an escape, and `{escape}` is not one.",
+        f"Use single quotes, inside which a backslash is only a backslash: {key}{single}",
+    )
+
+
+def _item_beside_key(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None:
+    """`languages: - en`: a list item on the line of its key."""
+    mark = error.problem_mark
+    if mark is None or "block sequence entries are not allowed" not in (error.problem or ""):
+        return None
+    line = _line(lines, mark.line)
+    key = line.key or "key"
+    return (
+        mark.line + 1,
+        mark.column + 1,
+        "A list item (`- `) cannot start on the line of its key.",
+        f"End the line at `{key}:` and put each item on a line of its own, indented under it "
+        "and starting with '- '. If it is text, put it in quotes: "
+        + _proposal(None, line.value, line),
     )
 
 
@@ -400,10 +511,13 @@ def _empty_item(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | 
 
 _EXPLAINERS: tuple[Callable[[yaml.MarkedYAMLError, list[str]], Explanation | None], ...] = (
     _unclosed_quote,
+    _unknown_escape,
+    _item_beside_key,
     _text_after_closed_value,
     _colon_in_text,
     _missing_colon,
     _text_beside_block_indicator,
     _bad_start,
     _empty_item,
+    _unclosed_flow,
 )
