@@ -23,18 +23,16 @@ from generator.load.quoting import fix_line
 
 PathPart = str | int
 
-# A line with content before a ` #`: a comment after a value (or inside quotes).
-_COMMENT_AFTER = re.compile(r"^[ \t]*[^#\s].*?[ \t]#", re.MULTILINE)
+# A ` #` (a comment after a value when the line holds something before it).
+_SPACE_HASH = re.compile(r"[ \t]#")
 # Quotation marks that word processors put in place of " and '.
 # Double and single ones, left and right, and the low ones that open a quote
 # in some languages.
 CURLY_OPENING = "\u201c\u201d\u201e\u2018\u2019\u201a"
 CURLY_CLOSING = "\u201d\u201c\u2019\u2018"
-_CURLY = re.compile(f"[{CURLY_OPENING}{CURLY_CLOSING}]")
+_CURLY = frozenset(CURLY_OPENING + CURLY_CLOSING)
 _ITEM_LINE = re.compile(r"^[ \t]*- ")
-# A line starting with `- ` indented under a line that does not end with a
-# colon: the sign of a list item read as more of a plain value.
-_ITEM_UNDER_TEXT = re.compile(r"^(?P<indent> *)\S[^\n]*(?<![:\s])\n(?P=indent) +- ", re.MULTILINE)
+_ITEM_START = re.compile(r"\n( *)- ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +52,9 @@ def find_pitfalls(text: str, root: Node | None) -> list[Pitfall]:
     """The pitfalls in a parsed file, in the order of its values."""
     if root is None:
         return []
-    comment_lines = {text.count("\n", 0, m.start()) for m in _COMMENT_AFTER.finditer(text)}
-    curly = _CURLY.search(text) is not None
-    items = _ITEM_UNDER_TEXT.search(text) is not None
+    comment_lines = _comment_lines(text)
+    curly = any(mark in text for mark in _CURLY)
+    items = _item_under_text(text)
     if not (comment_lines or curly or items):
         return []
     lines = text.split("\n")
@@ -69,6 +67,27 @@ def find_pitfalls(text: str, root: Node | None) -> list[Pitfall]:
         if items and node.end_mark.line > node.start_mark.line:
             found.extend(_continued(path, node, lines))
     return found
+
+
+def _comment_lines(text: str) -> set[int]:
+    """The lines (from 0) where a ` #` follows something else on the line."""
+    found = set()
+    for match in _SPACE_HASH.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        if text[start : match.start()].strip():
+            found.add(text.count("\n", 0, start))
+    return found
+
+
+def _item_under_text(text: str) -> bool:
+    """Whether a line starting with `- ` is indented under a line that does
+    not end with a colon: the sign of a list item read as more of a value."""
+    for match in _ITEM_START.finditer(text):
+        above = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        deeper = len(above) - len(above.lstrip(" ")) < len(match.group(1))
+        if deeper and above.strip() and not above.rstrip().endswith(":"):
+            return True
+    return False
 
 
 def _plain_values(

@@ -175,7 +175,7 @@ def load_bytes(raw: bytes, path: Path) -> tuple[Document | None, list[LoadProble
         _check_depth(text)
         root = _compose(text)
         data = _construct(root, depth=0, seen=set()) if root is not None else None
-        if _MAYBE_ANCHOR.search(text):
+        if "&" in text and (text.startswith("&") or _MAYBE_ANCHOR.search(text)):
             _refuse_anchors(text)
     except _Refused as refused:
         return None, [refused.problem]
@@ -253,7 +253,7 @@ def _check_depth(text: str) -> None:
 
 # `&` where a value can start: the sign of an anchor, which the node tree does
 # not record (an anchor that no alias uses would silently drop its word).
-_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&\S")
+_MAYBE_ANCHOR = re.compile(r"[\s\[{,:-]&\S")
 
 
 def _refuse_anchors(text: str) -> None:
