@@ -149,6 +149,10 @@ def _placeholder_finding(error: Any) -> Finding:
     if error.validator in ("enum", "const"):
         allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
         needed = "one of " + ", ".join(f"`{value}`" for value in allowed)
+    elif error.validator == "type":
+        expected = error.validator_value
+        kinds = [expected] if isinstance(expected, str) else expected
+        needed = " or ".join(_TYPE_NAMES.get(kind, kind) for kind in kinds)
     else:
         kind = _def_names().get(id(error.schema), "")
         needed = _DEF_NOUNS.get(kind, "a real value")
