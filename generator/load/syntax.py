@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import yaml
 
-from generator.load.quoting import fix_line, quoted
+from generator.load.lines import Line, line_at, previous_line, proposal
 
 Explanation = tuple[int, int, str, str]  # line, column (from 1), message, hint
 
@@ -93,62 +92,12 @@ _GENERAL: tuple[tuple[str, str, str], ...] = (
     ),
 )
 
-# The start of a line: its indentation, any list dashes, and a key if it has
-# one (a word followed by a colon and a space, or by the end of the line).
-_START = re.compile(r"(?P<indent> *)(?P<item>(?:-(?: +|$))*)(?:(?P<key>[A-Za-z_][\w-]*):(?: +|$))?")
 # `key:value`: a key whose colon has no space after it (not a web address).
 _NO_SPACE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?!//)(?P<rest>\S.*)")
 _BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*$")
 _CLOSERS = {'"': '"', "'": "'", "[": "]", "{": "}"}
 _QUOTES = "\"'"
 _STRAY_MARKS = (",", ".", ";")
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    """One line of the file, cut into its parts. Indexes count from 0."""
-
-    number: int
-    text: str
-    indent: int
-    item: bool
-    key: str | None
-    key_at: int
-    value_at: int
-
-    @property
-    def value(self) -> str:
-        return self.text[self.value_at :].rstrip()
-
-    @property
-    def blank(self) -> bool:
-        stripped = self.text.strip()
-        return not stripped or stripped.startswith("#")
-
-
-def _line(lines: list[str], number: int) -> _Line:
-    text = lines[number] if 0 <= number < len(lines) else ""
-    match = _START.match(text)
-    assert match is not None  # every part of the pattern is optional
-    key_at = match.start("key") if match.group("key") else match.end()
-    return _Line(
-        number,
-        text,
-        len(match.group("indent")) + len(match.group("item")),
-        bool(match.group("item")),
-        match.group("key"),
-        key_at,
-        match.end(),
-    )
-
-
-def _previous(lines: list[str], number: int) -> _Line | None:
-    """The nearest line above `number` that holds something."""
-    for above in range(number - 1, -1, -1):
-        line = _line(lines, above)
-        if not line.blank:
-            return line
-    return None
 
 
 def explain(error: yaml.MarkedYAMLError, text: str) -> Explanation:
@@ -179,7 +128,7 @@ def _unclosed_quote(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanatio
         return None
     if "end of stream" not in (error.problem or ""):
         return None
-    line = _line(lines, opened.line)
+    line = line_at(lines, opened.line)
     quote = line.text[opened.column]
     meant = line.text[opened.column + 1 :].rstrip()
     key = line.key if line.value_at == opened.column else None
@@ -187,23 +136,8 @@ def _unclosed_quote(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanatio
         opened.line + 1,
         opened.column + 1,
         f"This quoted text is never closed: the {quote} here has no matching {quote} after it.",
-        f"Close the quote at the end of the value: {_proposal(key, meant, line)}",
+        f"Close the quote at the end of the value: {proposal(key, meant, line)}",
     )
-
-
-def quoted_on_line(text: str, number: int, value: str) -> str:
-    """The line `number` (from 0) of `text` as it should be written, with
-    `value` in quotes after its key or dash."""
-    return _proposal(None, value, _line(text.split("\n"), number))
-
-
-def _proposal(key: str | None, text: str, line: _Line) -> str:
-    """The fixed line, as the author would write it: with the line's own key
-    when `key` is None and the value is the line's."""
-    key = key if key is not None else line.key
-    if key is None and not line.item:
-        return quoted(text)
-    return fix_line(key, text)
 
 
 def _text_after_closed_value(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None:
@@ -212,7 +146,7 @@ def _text_after_closed_value(error: yaml.MarkedYAMLError, lines: list[str]) -> E
     problem, mark = error.problem or "", error.problem_mark
     if mark is None or not ("expected key" in problem or "<block end>" in problem):
         return None
-    line = _line(lines, mark.line)
+    line = line_at(lines, mark.line)
     before = line.text[: mark.column].rstrip()
     opener = line.text[line.value_at : line.value_at + 1]
     if len(before) <= line.value_at or _CLOSERS.get(opener) != before[-1:]:
@@ -227,10 +161,10 @@ def _text_after_closed_value(error: yaml.MarkedYAMLError, lines: list[str]) -> E
             f"The apostrophe in `{word.lstrip(opener)}` ends the text that the single quote "
             "before it started.",
             "Put text that holds an apostrophe in double quotes: "
-            + _proposal(line.key, meant, line),
+            + proposal(line.key, meant, line),
         )
     if rest in _STRAY_MARKS:
-        inside = f" or put it inside the quotes: {_proposal(line.key, closed[1:-1] + rest, line)}"
+        inside = f" or put it inside the quotes: {proposal(line.key, closed[1:-1] + rest, line)}"
         return (
             *where,
             f"The `{rest}` after the closing `{before[-1]}` is not part of the value.",
@@ -241,14 +175,14 @@ def _text_after_closed_value(error: yaml.MarkedYAMLError, lines: list[str]) -> E
             *where,
             f"The quoted part `{closed}` ends the value, and YAML cannot read the text "
             f"after it (`{rest}`).",
-            f"Put the whole value in quotes: {_proposal(line.key, whole, line)}",
+            f"Put the whole value in quotes: {proposal(line.key, whole, line)}",
         )
     kind = "a list" if opener == "[" else "a group of fields"
     return (
         *where,
         f"A value that starts with `{opener}` is read as {kind}, which ends at "
         f"`{before[-1]}`, and YAML cannot read the text after it (`{rest}`).",
-        f"If it is text, put the whole value in quotes: {_proposal(line.key, whole, line)}",
+        f"If it is text, put the whole value in quotes: {proposal(line.key, whole, line)}",
     )
 
 
@@ -258,7 +192,7 @@ def _colon_in_text(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation
     mark = error.problem_mark
     if mark is None or "mapping values are not allowed" not in (error.problem or ""):
         return None
-    line = _line(lines, mark.line)
+    line = line_at(lines, mark.line)
     if line.key is not None and line.key_at + len(line.key) == mark.column:
         return _run_on(lines, line)
     if line.value_at > mark.column:
@@ -267,16 +201,16 @@ def _colon_in_text(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation
         mark.line + 1,
         mark.column + 1,
         "A colon followed by a space inside a value makes YAML read a new key.",
-        f"Put the whole value in quotes: {_proposal(line.key, line.value, line)}",
+        f"Put the whole value in quotes: {proposal(line.key, line.value, line)}",
     )
 
 
-def _run_on(lines: list[str], here: _Line) -> Explanation | None:
+def _run_on(lines: list[str], here: Line) -> Explanation | None:
     """`here` is a proper `key: value` line, but libyaml was still reading a
     value that started on a line above, which did not end where it should."""
-    start = _previous(lines, here.number)
+    start = previous_line(lines, here.number)
     while start is not None and start.key is None and not start.item:
-        above = _previous(lines, start.number)
+        above = previous_line(lines, start.number)
         if above is None or above.key is not None or above.item:
             if above is not None and above.value and above.key is not None:
                 start = above
@@ -298,7 +232,7 @@ def _run_on(lines: list[str], here: _Line) -> Explanation | None:
     return _not_a_key(start)
 
 
-def _not_a_key(line: _Line) -> Explanation:
+def _not_a_key(line: Line) -> Explanation:
     """A line that was meant to hold a key but does not."""
     flow = _broken_flow(line.number, line.value_at, line) if line.value[:1] in "[{" else None
     if flow is not None:
@@ -323,7 +257,7 @@ def _not_a_key(line: _Line) -> Explanation:
     )
 
 
-def _broken_flow(number: int, column: int, line: _Line) -> Explanation | None:
+def _broken_flow(number: int, column: int, line: Line) -> Explanation | None:
     """A list in [ ] or a group in { } written on one line, that YAML could
     not read as one: the first bracket from `column` on."""
     found = re.search(r"[\[{]", line.text[column:])
@@ -348,7 +282,7 @@ def _broken_flow(number: int, column: int, line: _Line) -> Explanation | None:
         f"`{opener}` starts a {kind} written on one line, such as `{example}`, and YAML "
         f"cannot read this one: {why}.",
         f"Fix the {kind}, or, if it is text, put the whole value in quotes: "
-        + _proposal(None, line.value, line),
+        + proposal(None, line.value, line),
     )
 
 
@@ -357,7 +291,7 @@ def _unclosed_flow(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation
     opened = error.context_mark
     if opened is None or "flow" not in (error.context or ""):
         return None
-    return _broken_flow(opened.line, opened.column, _line(lines, opened.line))
+    return _broken_flow(opened.line, opened.column, line_at(lines, opened.line))
 
 
 def _missing_colon(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | None:
@@ -365,8 +299,8 @@ def _missing_colon(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation
     mark = error.context_mark
     if mark is None or "expected ':'" not in (error.problem or ""):
         return None
-    line = _line(lines, mark.line)
-    above = _previous(lines, mark.line)
+    line = line_at(lines, mark.line)
+    above = previous_line(lines, mark.line)
     if above is not None and above.key is not None and _BLOCK_INDICATOR.fullmatch(above.value):
         return (
             mark.line + 1,
@@ -385,7 +319,7 @@ def _text_beside_block_indicator(
     mark = error.context_mark
     if mark is None or "block scalar" not in (error.context or ""):
         return None
-    line = _line(lines, mark.line)
+    line = line_at(lines, mark.line)
     indicator = line.text[mark.column]
     under = f", indented under `{line.key}:`" if line.key else ", indented"
     return (
@@ -393,7 +327,7 @@ def _text_beside_block_indicator(
         mark.column + 1,
         f"After `{indicator}`, the text must start on the next line{under}.",
         f"Move the text to the next line. If `{indicator}` is part of the text, put the whole "
-        f"value in quotes: {_proposal(line.key, line.value, line)}",
+        f"value in quotes: {proposal(line.key, line.value, line)}",
     )
 
 
@@ -419,7 +353,7 @@ def _bad_start(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | N
     mark = error.problem_mark
     if mark is None:
         return None
-    line = _line(lines, mark.line)
+    line = line_at(lines, mark.line)
     start = line.value_at
     if line.text[start : start + 1] not in _STARTERS:
         start = mark.column
@@ -432,14 +366,14 @@ def _bad_start(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | N
         start + 1,
         f"A value cannot start with {_STARTERS[character]}.",
         "Put the whole value in quotes: "
-        + _proposal(line.key if start == line.value_at else None, value, line),
+        + proposal(line.key if start == line.value_at else None, value, line),
     )
 
 
 _SCANNING = ("while scanning an anchor", "while scanning an alias", "while scanning a tag")
 
 
-def _unusable_character(error: yaml.MarkedYAMLError, line: _Line) -> Explanation | None:
+def _unusable_character(error: yaml.MarkedYAMLError, line: Line) -> Explanation | None:
     """Any other character libyaml cannot start a value with, or an &, * or !
     where a value cannot start (after a closing quote, alone in brackets)."""
     mark = error.problem_mark
@@ -453,7 +387,7 @@ def _unusable_character(error: yaml.MarkedYAMLError, line: _Line) -> Explanation
         mark.line + 1,
         mark.column + 1,
         f"A value cannot start with {meaning}, and nothing else can start with it here.",
-        f"Remove it, or put the whole value in quotes: {_proposal(None, line.value, line)}",
+        f"Remove it, or put the whole value in quotes: {proposal(None, line.value, line)}",
     )
 
 
@@ -462,7 +396,7 @@ def _unknown_escape(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanatio
     mark = error.problem_mark
     if mark is None or "unknown escape character" not in (error.problem or ""):
         return None
-    line = _line(lines, mark.line)
+    line = line_at(lines, mark.line)
     escape = line.text[mark.column : mark.column + 2]
     value = line.value
     meant = value[1:-1] if value.endswith('"') and len(value) > 1 else value[1:]
@@ -481,7 +415,7 @@ def _item_beside_key(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanati
     mark = error.problem_mark
     if mark is None or "block sequence entries are not allowed" not in (error.problem or ""):
         return None
-    line = _line(lines, mark.line)
+    line = line_at(lines, mark.line)
     key = line.key or "key"
     return (
         mark.line + 1,
@@ -489,7 +423,7 @@ def _item_beside_key(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanati
         "A list item (`- `) cannot start on the line of its key.",
         f"End the line at `{key}:` and put each item on a line of its own, indented under it "
         "and starting with '- '. If it is text, put it in quotes: "
-        + _proposal(None, line.value, line),
+        + proposal(None, line.value, line),
     )
 
 
@@ -498,7 +432,7 @@ def _empty_item(error: yaml.MarkedYAMLError, lines: list[str]) -> Explanation | 
     mark = error.problem_mark
     if mark is None or "expected node content" not in (error.problem or ""):
         return None
-    above = _previous(lines, mark.line)
+    above = previous_line(lines, mark.line)
     if above is None or above.text.strip() != "-":
         return None
     return (

@@ -29,9 +29,10 @@ from typing import Any, ClassVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.load.lines import quoted_on_line
 from generator.load.pitfalls import Pitfall, find_pitfalls
 from generator.load.quoting import quoted
-from generator.load.syntax import explain, quoted_on_line
+from generator.load.syntax import explain
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
