@@ -132,11 +132,16 @@ def _missing(error: Any) -> str:
     return missing.group(1) if missing else str(error.validator_value)
 
 
+# Validators of a value's form: their error, on a TODO or on a value wrapped
+# in curly quotes, is about that.
+_VALUE_VALIDATORS = ("type", "enum", "const", "pattern", "format")
+
+
 def _placeholder(error: Any) -> bool:
-    """A value the starter plan left as TODO where the format needs a date
-    or one of a list of words."""
+    """A value the starter plan left as TODO where the format needs a date,
+    a number or one of a list of words."""
     return (
-        error.validator in _CURLY_VALIDATORS
+        error.validator in _VALUE_VALIDATORS
         and isinstance(error.instance, str)
         and PLACEHOLDER in error.instance
     )
@@ -165,13 +170,9 @@ def _placeholder_finding(error: Any) -> Finding:
     )
 
 
-# Validators whose error, on a value wrapped in curly quotes, is about them.
-_CURLY_VALIDATORS = ("type", "enum", "const", "pattern", "format")
-
-
 def _curly(error: Any) -> bool:
     return (
-        error.validator in _CURLY_VALIDATORS
+        error.validator in _VALUE_VALIDATORS
         and isinstance(error.instance, str)
         and curly_quoted(error.instance)
     )
