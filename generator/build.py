@@ -35,6 +35,7 @@ from generator.report.text import render_text
 from generator.resources import REPO_DIR
 from generator.site_config import (
     DEFAULT_DOCS_DIR,
+    DIRECTORY_URLS_VARIABLE,
     DOCS_DIR_VARIABLE,
     Language,
     language_docs_dir,
@@ -54,10 +55,13 @@ class Generated:
     pages: dict[str, int]  # pages per language code
 
 
-def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Generated:
+def generate_docs(
+    paths: Sequence[Path], *, docs_dir: Path, today: date, from_disk: bool = False
+) -> Generated:
     """Check the plans and write the docs tree of each language. Raises
     BuildError, with the checker's report, if any plan or translation has an
-    error; then nothing is written.
+    error; then nothing is written. With `from_disk`, links to pages name
+    their files, for a site opened from a folder (see `build_site`).
 
     An agency whose files (and the day, the site's languages and address,
     and the generator) are the same as in an earlier build is neither
@@ -65,14 +69,17 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
     the lists show of it come from the build cache (generator/cache.py)."""
     files = find_plan_files(list(paths))
     try:
-        return _generate_with(files, docs_dir=docs_dir, today=today, cached=True)
+        return _generate_with(files, docs_dir, today, cached=True, from_disk=from_disk)
     except _Misplaced:
-        return _generate_with(files, docs_dir=docs_dir, today=today, cached=False)
+        return _generate_with(files, docs_dir, today, cached=False, from_disk=from_disk)
 
 
-def _generate_with(files: list[Path], *, docs_dir: Path, today: date, cached: bool) -> Generated:
-    cache = AgencyCache(site_languages(), site_config().site_url, today, on=cached)
-    work = _Changes(cache, today, early=cache.on and cache.filled())
+def _generate_with(
+    files: list[Path], docs_dir: Path, today: date, *, cached: bool, from_disk: bool
+) -> Generated:
+    root_url = site_config().site_url
+    cache = AgencyCache(site_languages(), root_url, today, on=cached, from_disk=from_disk)
+    work = _Changes(cache, today, early=cache.on and cache.filled(), from_disk=from_disk)
     try:
         return _generate(files, cache, work, docs_dir=docs_dir, today=today)
     finally:
@@ -103,7 +110,7 @@ def _generate(
     hits = {name: entry for name, entry in entries.items() if entry is not None}
     if len(hits) < len(entries):  # entries that could not be used after all
         work.close()
-        work = _Changes(cache, today, early=False)
+        work = _Changes(cache, today, early=False, from_disk=work.from_disk)
         work.start({name: (unit, keys[name]) for name, unit in units.items() if name not in hits})
     checked, agencies = work.result()
     report = Report(files=files)
@@ -116,7 +123,7 @@ def _generate(
         )
     if cache.on and any(_misplaced(plan) for plan in checked.plans):
         raise _Misplaced
-    editions = build_editions(checked, today=today, records=work.records)
+    editions = build_editions(checked, today=today, records=work.records, from_disk=work.from_disk)
     writers = [TreeWriter(language_docs_dir(docs_dir, e.language)) for e in editions]
     outputs = _write_cached(writers, hits, units, keys, cache)
     fresh: dict[str, list[AgencyOutput | None]] = {}
@@ -166,9 +173,12 @@ class _Changes:
     the check when `result` is called, and the agencies to be rendered
     (`render_agencies`) as the caller writes them."""
 
-    def __init__(self, cache: AgencyCache, today: date, *, early: bool) -> None:
+    def __init__(
+        self, cache: AgencyCache, today: date, *, early: bool, from_disk: bool = False
+    ) -> None:
         self.cache = cache
         self.today = today
+        self.from_disk = from_disk
         self.changed: dict[str, tuple[list[Path], str]] = {}
         self.records: PlanRecords | None = None  # the checked plans' records, if made
         self._process: Background[tuple[CheckResult, list[Rendered]]] | None = None
@@ -202,7 +212,7 @@ class _Changes:
         checked = check_paths(self.files, today=self.today, jobs=1)
         if checked.report.errors:
             return checked, []
-        editions = build_editions(checked, today=self.today)
+        editions = build_editions(checked, today=self.today, from_disk=self.from_disk)
         return checked, list(render_agencies(editions, jobs=1, keep=self.keep))
 
     def result(self) -> tuple[CheckResult, list[Rendered] | None]:
@@ -302,42 +312,61 @@ def _findings(
 
 
 def build_editions(
-    checked: CheckResult, *, today: date, records: PlanRecords | None = None
+    checked: CheckResult,
+    *,
+    today: date,
+    records: PlanRecords | None = None,
+    from_disk: bool = False,
 ) -> list[Edition]:
     """The site's model in each of its languages, the original first: each
     plan translated where it has a translation into the language. `records`
-    holds the records of some plans, made already."""
+    holds the records of some plans, made already. A plan left invalid by
+    warnings alone (a TODO where a date belongs) is left out."""
     root_url = site_config().site_url
     languages = site_languages()
+    valid = [plan for plan in checked.plans if plan.valid]
     chosen = [
-        plans_in_language(language.code, checked.plans, checked.translations)
-        for language in languages
+        plans_in_language(language.code, valid, checked.translations) for language in languages
     ]
     sites = build_models([each.plans for each in chosen], today=today, records=records)
     return [
-        Edition(language, site, root_url, each.incomplete)
+        Edition(language, site, root_url, each.incomplete, from_disk=from_disk)
         for language, site, each in zip(languages, sites, chosen, strict=True)
     ]
 
 
 def build_site(
-    paths: Sequence[Path], *, site_dir: Path, today: date, docs_dir: Path | None = None
+    paths: Sequence[Path],
+    *,
+    site_dir: Path,
+    today: date,
+    docs_dir: Path | None = None,
+    from_disk: bool = False,
 ) -> str:
-    """Build the whole site into `site_dir`; returns a one-line summary."""
+    """Build the whole site into `site_dir`; returns a one-line summary. With
+    `from_disk`, every link to a page ends in index.html (MkDocs' own too),
+    so that the site works opened from a folder, without a web server: the
+    pull request's preview, downloaded and unzipped."""
     started = time.perf_counter()
     docs_dir = docs_dir or DEFAULT_DOCS_DIR
-    generated = generate_docs(paths, docs_dir=docs_dir, today=today)
-    run_mkdocs_build(docs_dir, site_dir)
+    generated = generate_docs(paths, docs_dir=docs_dir, today=today, from_disk=from_disk)
+    run_mkdocs_build(docs_dir, site_dir, from_disk=from_disk)
     return _summary(generated, site_dir, time.perf_counter() - started)
 
 
-def mkdocs_environment(docs_dir: Path) -> dict[str, str]:
+def mkdocs_environment(docs_dir: Path, *, from_disk: bool = False) -> dict[str, str]:
     """The environment MkDocs runs in: the configuration reads the docs
-    folder from it, and mkdocs-material's notice about MkDocs 2 is off."""
-    return {**os.environ, DOCS_DIR_VARIABLE: str(docs_dir.resolve()), "NO_MKDOCS_2_WARNING": "1"}
+    folder from it, and whether page addresses are folders or files (from
+    disk), and mkdocs-material's notice about MkDocs 2 is off."""
+    return {
+        **os.environ,
+        DOCS_DIR_VARIABLE: str(docs_dir.resolve()),
+        DIRECTORY_URLS_VARIABLE: "false" if from_disk else "true",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
 
 
-def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
+def run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool = False) -> None:
     """`mkdocs build --strict` of every language into a new folder beside
     `site_dir`, which then replaces it. The languages build at the same time,
     each into a folder of its own, and the other languages' folders move
@@ -353,7 +382,8 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
     processes: list[subprocess.Popen[str]] = []
     try:
         for language, folder in zip(languages, folders, strict=True):
-            processes.append(_start_mkdocs(language, language_docs_dir(docs_dir, language), folder))
+            docs = language_docs_dir(docs_dir, language)
+            processes.append(_start_mkdocs(language, docs, folder, from_disk=from_disk))
         failures = [_failure(lang, proc) for lang, proc in zip(languages, processes, strict=True)]
         if any(failures):
             raise BuildError(
@@ -373,7 +403,9 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _start_mkdocs(language: Language, docs_dir: Path, site_dir: Path) -> subprocess.Popen[str]:
+def _start_mkdocs(
+    language: Language, docs_dir: Path, site_dir: Path, *, from_disk: bool
+) -> subprocess.Popen[str]:
     command = [
         # Not --quiet: it silences warnings before strict mode can count them.
         sys.executable,
@@ -389,7 +421,7 @@ def _start_mkdocs(language: Language, docs_dir: Path, site_dir: Path) -> subproc
     return subprocess.Popen(
         command,
         cwd=REPO_DIR,
-        env=mkdocs_environment(docs_dir),
+        env=mkdocs_environment(docs_dir, from_disk=from_disk),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

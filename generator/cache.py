@@ -264,17 +264,24 @@ class CachedAgency:
 
 class AgencyCache:
     """Each agency's findings and output, under the agency's folder, keyed by
-    its files (names and bytes), the day, the site's address and languages,
-    and the generator. The files of its pages are kept apart, compressed:
+    its files (names and bytes), the day, the site's address, languages and
+    links (from disk or not), and the generator. The files of its pages are kept apart, compressed:
     they are read only when the docs tree no longer holds them."""
 
     def __init__(
-        self, languages: Sequence[Language], root_url: str, today: date, *, on: bool = True
+        self,
+        languages: Sequence[Language],
+        root_url: str,
+        today: date,
+        *,
+        on: bool = True,
+        from_disk: bool = False,
     ) -> None:
         self.languages = languages
         from generator.render.languages import languages_setting
 
-        self.setting = f"{root_url} {today.isoformat()} {languages_setting(languages)}"
+        links = " from disk" if from_disk else ""
+        self.setting = f"{root_url}{links} {today.isoformat()} {languages_setting(languages)}"
         self.on = on and cache_root() is not None
         self._agencies = Store("agencies")
         self._files = Store("agency-files", compress=True)

@@ -77,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--docs", type=Path, default=None, help="generated Markdown tree (default: build/docs/)"
     )
+    build.add_argument(
+        "--from-disk",
+        action="store_true",
+        help="link every page by its file (index.html), so that the site works opened "
+        "from a folder without a web server, as the pull request's preview is",
+    )
     _add_today(build)
 
     generate = commands.add_parser(
@@ -119,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
 def _add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     diff = commands.add_parser(
         "diff",
-        help="summarise in Markdown what changes between two versions of a plan",
+        help="summarise what changes between two versions of a plan",
         description="Compare OLD and NEW, or each FILE with itself at git revision --base REF.",
     )
     diff.add_argument("paths", nargs="+", type=Path, metavar="FILE", help="OLD NEW, or FILE...")
@@ -127,10 +133,11 @@ def _add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     diff.add_argument("--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
     diff.add_argument(
         "--format",
-        choices=("markdown", "github"),
-        default="markdown",
-        help="github: also annotate each flagged change on its line, and append the "
-        "Markdown to --summary FILE (default: $GITHUB_STEP_SUMMARY when set)",
+        choices=("text", "markdown", "github"),
+        default="text",
+        help="text for a terminal (the default), markdown for a pull request; github: "
+        "annotate each flagged change on its line, and append the Markdown to --summary "
+        "FILE (default: $GITHUB_STEP_SUMMARY when set)",
     )
     diff.add_argument("--summary", type=Path, metavar="FILE", help="with --format github")
     diff.add_argument(
@@ -280,7 +287,13 @@ def _build(options: argparse.Namespace, today: date) -> int:
     from generator.build import build_site
 
     paths = options.paths or [Path("plans")]
-    summary = build_site(paths, site_dir=options.site, today=today, docs_dir=options.docs)
+    summary = build_site(
+        paths,
+        site_dir=options.site,
+        today=today,
+        docs_dir=options.docs,
+        from_disk=options.from_disk,
+    )
     print(summary)
     return EXIT_OK
 
@@ -308,21 +321,23 @@ def _preview(options: argparse.Namespace, today: date) -> int:
 def _diff(options: argparse.Namespace, today: date) -> int:
     from generator.review.comparison import compare_paths
     from generator.review.diff_markdown import render_diff
+    from generator.review.diff_text import render_diff_text
 
     comparisons = compare_paths(options.paths, base=options.base)
-    markdown = "\n".join(render_diff(comparison) for comparison in comparisons)
+    render = render_diff_text if options.format == "text" else render_diff
+    summary = "\n".join(render(comparison) for comparison in comparisons)
     summary_file = options.summary or _env_path("GITHUB_STEP_SUMMARY")
     if options.format == "github":
         from generator.review.annotations import render_flag_annotations
 
         sys.stdout.write(render_flag_annotations(comparisons))
     if options.output is not None:
-        options.output.write_text(markdown, encoding="utf-8")
+        options.output.write_text(summary, encoding="utf-8")
     elif options.format == "github" and summary_file is not None:
         with summary_file.open("a", encoding="utf-8") as handle:
-            handle.write(markdown)
+            handle.write(summary)
     else:
-        sys.stdout.write(markdown)
+        sys.stdout.write(summary)
     unanswered = [change for c in comparisons for change in c.unanswered]
     return EXIT_PROBLEMS if options.fail_on_flags and unanswered else EXIT_OK
 

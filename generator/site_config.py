@@ -24,6 +24,9 @@ MKDOCS_FILE = REPO_DIR / "mkdocs.yml"
 # The configurations read the docs folder from this variable, so that a build
 # (or a test) can generate into any folder with the same configuration files.
 DOCS_DIR_VARIABLE = "SERVICE_PLANS_DOCS_DIR"
+# And whether pages are published as folders (agencies/x/) or, for a site
+# opened from a folder on disk, linked by their files (agencies/x/index.html).
+DIRECTORY_URLS_VARIABLE = "SERVICE_PLANS_DIRECTORY_URLS"
 DEFAULT_DOCS_DIR = REPO_DIR / "build" / "docs"
 
 

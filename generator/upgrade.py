@@ -91,7 +91,7 @@ def _errors(document: Document) -> int:
     from generator.check import plan_findings
     from generator.diagnostics import Severity
 
-    findings = plan_findings(document, date.today())
+    findings, _ = plan_findings(document, date.today())
     return sum(1 for finding in findings if finding.severity is Severity.ERROR)
 
 

@@ -28,3 +28,20 @@ def test_readme_names_the_two_commands_that_exist() -> None:
         assert f"make {target}" in README
         assert re.search(rf"^{target}:", makefile, re.M)
     assert "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_contributing_quotes_messages_the_checker_says() -> None:
+    """Each message in CONTRIBUTING's table of common problems is the start
+    of a message one of the example files gets (tests/check/messages.yaml);
+    `...` stands for any value."""
+    import yaml
+
+    contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = contributing.split("| The check says | What to do |")[1].split("\n\n")[0]
+    quoted = [row.split(" | ")[0].removeprefix("| ") for row in table.splitlines()[2:]]
+    said = yaml.safe_load((REPO / "tests" / "check" / "messages.yaml").read_text("utf-8"))
+    messages = [entry["message"] for entries in said.values() for entry in entries]
+    # The last row is what `owners` says, not `validate`.
+    for message in quoted[:-1]:
+        pattern = re.escape(message.rstrip(".")).replace(re.escape("..."), ".*?")
+        assert any(re.match(pattern, m) for m in messages), message

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,9 +14,11 @@ from generator.check.finding import Finding
 from generator.diagnostics import Diagnostic, Report, Severity
 from generator.load.discover import display_path, find_plan_files, is_translation
 from generator.load.locate import DataPath, locate, readable_path
-from generator.load.yaml_source import Document, load_file
+from generator.load.yaml_source import Document, LoadProblem, load_file
+from generator.resources import FORMAT_VERSION, format_version
 
 if TYPE_CHECKING:
+    from generator.check.rules import PlanView
     from generator.translation.checker import CheckedTranslation
 
 
@@ -97,17 +99,60 @@ def check_file(path: Path, *, today: date) -> tuple[CheckedPlan | None, list[Dia
     shown = display_path(path)
     document, problems = load_file(path)
     if document is None:
-        return None, [
-            Diagnostic(shown, p.line, p.column, Severity.ERROR, "(file)", p.message, p.hint, "yaml")
-            for p in problems
-        ]
-    diagnostics = locate_findings(document, shown, plan_findings(document, today))
-    valid = not any(d.severity is Severity.ERROR for d in diagnostics)
+        return None, load_diagnostics(shown, problems)
+    findings, schema_valid = plan_findings(document, today)
+    diagnostics = with_pitfalls(document, shown, locate_findings(document, shown, findings))
+    valid = schema_valid and not any(d.severity is Severity.ERROR for d in diagnostics)
     return CheckedPlan(path=path, data=document.data, valid=valid), diagnostics
 
 
-def plan_findings(document: Document, today: date) -> list[Finding]:
-    """Schema findings, then rule findings (rules only on a mapping at the top)."""
+def load_diagnostics(shown: str, problems: list[LoadProblem]) -> list[Diagnostic]:
+    """The reasons a file could not be read. They concern the file as a
+    whole, so they name no place in the plan."""
+    return [
+        Diagnostic(shown, p.line, p.column, Severity.ERROR, "", p.message, p.hint, "yaml")
+        for p in problems
+    ]
+
+
+def with_pitfalls(
+    document: Document,
+    shown: str,
+    diagnostics: list[Diagnostic],
+    name: Callable[[Any, DataPath], str] = readable_path,
+) -> list[Diagnostic]:
+    """`diagnostics` and a warning for each value YAML read otherwise than
+    meant, in file order. A value that also has an error gets only the
+    error, whose message names the pitfall too (curly quotes around a
+    phone number)."""
+    if not document.pitfalls:
+        return diagnostics
+    erroneous = {d.where for d in diagnostics if d.severity is Severity.ERROR}
+    warned = []
+    for pitfall in document.pitfalls:
+        where = name(document.data, pitfall.path)
+        if pitfall.rule == "curly-quotes" and where in erroneous:
+            continue
+        warned.append(
+            Diagnostic(
+                shown,
+                pitfall.line,
+                pitfall.column,
+                Severity.WARNING,
+                where,
+                pitfall.message,
+                pitfall.hint,
+                pitfall.rule,
+            )
+        )
+    return sorted([*diagnostics, *warned], key=Diagnostic.sort_key)
+
+
+def plan_findings(document: Document, today: date) -> tuple[list[Finding], bool]:
+    """Schema findings, then rule findings (rules only on a mapping at the
+    top), and whether the data passes the schema. Data can fail it with
+    warnings alone: a TODO where a date belongs is the starter plan's, not a
+    mistake, but no page can be made of it."""
     from generator.check import (  # noqa: F401 - registers rules
         contact_rules,
         coverage_rules,
@@ -129,10 +174,49 @@ def plan_findings(document: Document, today: date) -> list[Finding]:
                 "Start from a valid plan: run `python -m generator new AGENCY-ID`.",
                 rule="yaml",
             )
-        ]
+        ], False
     findings = list(schema_findings(data))
-    findings.extend(rule_findings(PlanView(data=data, file=document.path, today=today)))
-    return findings
+    schema_valid = not findings
+    view = PlanView(data=data, file=document.path, today=today, schema_valid=schema_valid)
+    findings.extend(rule_findings(view))
+    if not schema_valid and format_version(data) != FORMAT_VERSION:
+        findings = _with_upgrade_hints(view, findings)
+    return findings, schema_valid
+
+
+_UPGRADE = (
+    f'Format {FORMAT_VERSION} allows this: set schema_version: "{FORMAT_VERSION}" '
+    "(`python -m generator upgrade FILE` does it, keeping everything else as it is)."
+)
+
+
+def _with_upgrade_hints(plan: PlanView, findings: list[Finding]) -> list[Finding]:
+    """Tell a plan in an earlier format version, at each error of the schema
+    that the current version would not make, how to move the plan to it. The
+    current version must accept what is there without a word: no error about
+    it or around it, and no warning about it (a unit of `days` is allowed
+    there, but warned about)."""
+    from generator.check.rules import PlanView, rule_findings
+    from generator.check.schema import schema_findings
+
+    upgraded = {**plan.data, "schema_version": FORMAT_VERSION}
+    later = list(schema_findings(upgraded))
+    view = PlanView(upgraded, plan.file, plan.today, schema_valid=not later)
+    said = [(tuple(f.path), f.severity) for f in [*later, *rule_findings(view)]]
+
+    def accepted(finding: Finding) -> bool:
+        path = tuple(finding.path)
+        return finding.rule == "schema" and not any(
+            other[: len(path)] == path
+            or (severity is Severity.ERROR and path[: len(other)] == other)
+            for other, severity in said
+        )
+
+    hint = _UPGRADE
+    return [
+        replace(finding, hint=f"{finding.hint} {hint}".strip()) if accepted(finding) else finding
+        for finding in findings
+    ]
 
 
 def locate_findings(

@@ -8,7 +8,7 @@ import difflib
 from collections.abc import Iterator
 
 from generator.check.finding import Finding
-from generator.check.frameworks import coverage, frameworks, named_ids
+from generator.check.frameworks import Framework, Requirement, coverage, frameworks, named_ids
 from generator.check.freshness import freshness
 from generator.check.rules import PlanView, rule
 from generator.diagnostics import Severity
@@ -21,8 +21,12 @@ def _archived(plan: PlanView) -> bool:
 
 @rule("frameworks")
 def framework_requirements(plan: PlanView) -> Iterator[Finding]:
-    """Unknown framework ids are errors; unmet requirements are warnings, except
-    on superseded plans, which are history and can no longer change."""
+    """Unknown framework ids are errors. The requirements a plan misses are one
+    warning per framework, naming each of them: at the framework's id when
+    the plan lists it, on the plan as a whole when it governs the plan's
+    agency without being listed. Nothing is said of them where the plan cannot act on them: a
+    superseded plan is history, and a plan that does not pass the schema
+    (a misspelt `complaint:`) would be told it misses what it holds."""
     known = frameworks()
     ids = named_ids(plan.data)
     for position, ident in enumerate(ids):
@@ -34,21 +38,37 @@ def framework_requirements(plan: PlanView) -> Iterator[Finding]:
                 else "Known frameworks: " + ", ".join(f"`{k}`" for k in sorted(known)) + "."
             )
             yield Finding(("frameworks", position), f"`{ident}` is not a known framework.", hint)
-    if _archived(plan):
+    if _archived(plan) or not plan.schema_valid:
         return
     for result in coverage(plan.data):
-        declared = result.declared
-        where = ("frameworks", ids.index(result.framework.id)) if declared else ("agency",)
-        for outcome in result.results:
-            if outcome.met:
-                continue
-            requirement = outcome.requirement
-            yield Finding(
-                where,
-                f"Does not meet {requirement.citation}: {requirement.description}",
-                f"Add {requirement.check_explained[0].lower()}{requirement.check_explained[1:]}",
-                severity=Severity.WARNING,
-            )
+        unmet = [outcome.requirement for outcome in result.results if not outcome.met]
+        if unmet:
+            declared = result.declared
+            where = ("frameworks", ids.index(result.framework.id)) if declared else ()
+            yield _unmet(where, result.framework, unmet, result.total)
+
+
+def _unmet(
+    where: tuple[str | int, ...], framework: Framework, unmet: list[Requirement], total: int
+) -> Finding:
+    """One warning for every requirement of `framework` the plan misses."""
+    why = "" if where else " (it governs the plan's agency, by its country, region or level)"
+    count = "its one requirement" if total == 1 else f"{len(unmet)} of the {total} requirements"
+    needs = [
+        f"- {r.citation.removeprefix(framework.short_title).strip() or r.citation}: "
+        f"{_lower_first(r.check_explained)}"
+        for r in unmet
+    ]
+    return Finding(
+        where,
+        f"The plan does not meet {count} of {framework.title}{why}.",
+        "\n".join(["Add what each requirement asks for:", *needs]),
+        severity=Severity.WARNING,
+    )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 @rule("freshness")

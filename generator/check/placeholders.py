@@ -1,7 +1,11 @@
-"""Placeholders: words that stand where a value is missing ("NOT GIVEN",
-"TBD", "N/A"). In a phone, address, email, web or name field they would be
+"""Placeholders. The mark the starter plan leaves where the agency's own
+words or values go (TODO): the placeholder rule warns about text that holds
+it, and the schema check about fields that need a real value (a date, a level
+of government). And words that stand where a value is missing ("NOT GIVEN",
+"TBD", "N/A"): in a phone, address, email, web or name field they would be
 published as if they were the agency's contact details, so they are errors
-whose fix is to leave the field out: the site then says the plan is silent."""
+whose fix is to leave the field out, and the site then says the plan is
+silent."""
 
 from __future__ import annotations
 
@@ -9,6 +13,9 @@ import re
 
 from generator.check.finding import Finding
 from generator.load.locate import DataPath
+
+PLACEHOLDER = "TODO"
+PLACEHOLDER_MESSAGE = "This text still contains TODO from the starter plan."
 
 PLACEHOLDERS = frozenset(
     {

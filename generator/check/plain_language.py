@@ -1,14 +1,36 @@
-"""Plain language: a promise or a summary that reads above US grade 8
-(Flesch-Kincaid, measured by textstat) gets a warning naming the sentence.
+"""Plain language: a promise or a summary sentence harder than US grade 8
+gets a warning naming the sentence and the long words that make it hard.
+
+Each language is graded by a formula made for it, measured with textstat:
+English by Flesch-Kincaid (a US school grade; above 8 is too hard), Spanish
+by Fernández Huerta (Flesch's reading ease fitted to Spanish, on Flesch's
+scale from 0, hardest, to 100; below 60 is too hard). Why 60 stands for
+grade 8: solved together, the two English formulas give a reading ease of
+95.07 - 7.169 * grade + 1.781 * words per sentence, so Flesch-Kincaid grade 8
+falls at a reading ease of 59 to 64 for sentences of 12 to 15 words, the
+length of most promises; and Flesch's own table ends "plain English,
+grades 8 and 9" at 60, below which text is "fairly difficult". Text in other
+languages is not graded.
+
+A sentence of fewer than `MIN_WORDS` words is not graded: these formulas
+weigh syllables per word (11.8 grades per syllable per word in
+Flesch-Kincaid, 60 points, about 12 grades, in Fernández Huerta), so in a
+sentence of n words one syllable more or less moves the result by about
+12/n grades. textstat counts syllables by hyphenation, which reads "ID" or
+"90%" as one syllable; under 12 words a single such slip moves the grade by
+more than one, more than the whole margin the rule judges. "We issue driver
+licenses, ID cards and car registrations." (9 words) is plain, whatever
+grade a formula gives it.
 
 textstat and its hyphenation dictionary take a third of a second to load,
 more than the rest of a validation run, and an author validates the same text
 again and again. So grades are kept in a cache file under
-$XDG_CACHE_HOME/service-plans/, one line per sentence (a hash of it, then its
-grade), and textstat is loaded only for sentences it has not graded before.
-Each process reads the file once, the first time it grades, and appends the
-grades it works out: checking a thousand plans reads and writes the file once
-each, not once per plan. Set SERVICE_PLANS_CACHE=off to grade every sentence afresh."""
+$XDG_CACHE_HOME/service-plans/, one line per sentence (a hash of it and its
+language, its grade, then its long words with their syllables), and textstat
+is loaded only for sentences it has not graded before. Each process reads
+the file once, the first time it grades, and appends the grades it works
+out: checking a thousand plans reads and writes the file once each, not once
+per plan. Set SERVICE_PLANS_CACHE=off to grade every sentence afresh."""
 
 from __future__ import annotations
 
@@ -16,6 +38,7 @@ import hashlib
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,9 +48,41 @@ from generator.check.finding import Finding
 from generator.check.rules import PlanView, records, rule
 from generator.diagnostics import Severity
 
-MAX_GRADE = 8.0
-CACHE_VERSION = "textstat-0.7.3-fk-1"
+MIN_WORDS = 12
+CACHE_VERSION = "textstat-0.7.3-2"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# How many of a sentence's longest words a warning names.
+_NAMED_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    """How the text of one language is graded: textstat's language and
+    formula, the limit, and from how many syllables a word counts as long."""
+
+    textstat_language: str
+    formula: str
+    limit: float
+    higher_is_harder: bool
+    long_word: int
+
+    def too_hard(self, score: float) -> bool:
+        return score > self.limit if self.higher_is_harder else score < self.limit
+
+
+READABILITY = {
+    "en": Readability("en_US", "flesch_kincaid_grade", 8.0, True, 3),
+    "es": Readability("es", "fernandez_huerta", 60.0, False, 4),
+}
+MAX_GRADE = READABILITY["en"].limit
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """A sentence's score and its long words, longest first, with their syllables."""
+
+    score: float
+    long_words: tuple[tuple[str, int], ...] = ()
 
 
 @cache
@@ -37,10 +92,22 @@ def _textstat() -> Any:
     return textstat
 
 
+# The language textstat was last set to: it holds one, for the whole process.
+_LANGUAGE: list[str] = ["en_US"]
+
+
+def _graded_in(language: str) -> Any:
+    textstat = _textstat()
+    if _LANGUAGE[0] != language:
+        textstat.set_lang(language)
+        _LANGUAGE[0] = language
+    return textstat
+
+
 def load_grader() -> None:
     """Load textstat and its dictionary now (for a process that will grade
     text soon, and has time now)."""
-    _textstat().flesch_kincaid_grade("Ready.")
+    _graded_in("en_US").flesch_kincaid_grade("Ready.")
 
 
 def _cache_file() -> Path | None:
@@ -48,22 +115,22 @@ def _cache_file() -> Path | None:
     return root / "plain-language-grades.txt" if root is not None else None
 
 
-def _key(sentence: str) -> str:
-    return hashlib.sha1(f"{CACHE_VERSION}\0{sentence}".encode()).hexdigest()[:20]
+def _key(sentence: str, language: str = "en") -> str:
+    return hashlib.sha1(f"{CACHE_VERSION}\0{language}\0{sentence}".encode()).hexdigest()[:20]
 
 
 # The grades each cache file held when this process first read it, with
 # those graded since: by file, as the tests change the cache folder.
-_KNOWN: dict[Path | None, dict[str, float]] = {}
+_KNOWN: dict[Path | None, dict[str, Grade]] = {}
 
 
-def _known(path: Path | None) -> dict[str, float]:
+def _known(path: Path | None) -> dict[str, Grade]:
     if path not in _KNOWN:
         _KNOWN[path] = _read_grades(path)
     return _KNOWN[path]
 
 
-def _read_grades(path: Path | None) -> dict[str, float]:
+def _read_grades(path: Path | None) -> dict[str, Grade]:
     """The grades in the file. A line that cannot be read is skipped, and
     so is a last line without its line break (a write cut short, whose
     grade may have lost digits)."""
@@ -73,23 +140,36 @@ def _read_grades(path: Path | None) -> dict[str, float]:
         text = path.read_text(encoding="utf-8")
     except (OSError, ValueError):
         return {}
-    found: dict[str, float] = {}
+    found: dict[str, Grade] = {}
     for line in text.split("\n")[:-1]:
-        key, _, grade = line.partition(" ")
+        key, _, rest = line.partition(" ")
+        score, *words = rest.split(" ")
         try:
-            found[key] = float(grade)
+            found[key] = Grade(float(score), tuple(_word(word) for word in words))
         except ValueError:
             continue
     return found
 
 
-def _append_grades(path: Path | None, fresh: dict[str, float]) -> None:
+def _word(written: str) -> tuple[str, int]:
+    word, _, syllables = written.rpartition(":")
+    if not word:
+        raise ValueError(written)
+    return word, int(syllables)
+
+
+def _line(key: str, grade: Grade) -> str:
+    words = "".join(f" {word}:{syllables}" for word, syllables in grade.long_words)
+    return f"{key} {grade.score!r}{words}\n"
+
+
+def _append_grades(path: Path | None, fresh: dict[str, Grade]) -> None:
     """Add lines to the file in one write, which other processes appending
     at the same time cannot split; a cache that cannot be written is simply
     not kept."""
     if path is None or not fresh:
         return
-    lines = "".join(f"{key} {grade!r}\n" for key, grade in fresh.items()).encode()
+    lines = "".join(_line(key, grade) for key, grade in fresh.items()).encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -101,23 +181,42 @@ def _append_grades(path: Path | None, fresh: dict[str, float]) -> None:
         return
 
 
-def grades(sentences: list[str]) -> dict[str, float]:
-    """Flesch-Kincaid grade of each sentence, from the cache where it can."""
+def grades(sentences: list[str], language: str = "en") -> dict[str, Grade]:
+    """The grade of each sentence in `language` (a key of READABILITY), from
+    the cache where it can."""
+    readability = READABILITY[language]
     path = _cache_file()
     known = _known(path)
-    result: dict[str, float] = {}
-    fresh: dict[str, float] = {}
+    result: dict[str, Grade] = {}
+    fresh: dict[str, Grade] = {}
     for sentence in sentences:
-        key = _key(sentence)
+        key = _key(sentence, language)
         if key not in known:
-            known[key] = fresh[key] = float(_textstat().flesch_kincaid_grade(sentence))
+            known[key] = fresh[key] = _grade(sentence, readability)
         result[sentence] = known[key]
     _append_grades(path, fresh)
     return result
 
 
+def _grade(sentence: str, readability: Readability) -> Grade:
+    textstat = _graded_in(readability.textstat_language)
+    score = float(getattr(textstat, readability.formula)(sentence))
+    counted = [
+        (word, int(textstat.syllable_count(word)))
+        for word in dict.fromkeys(textstat.remove_punctuation(sentence).split())
+    ]
+    long_words = [(word, n) for word, n in counted if n >= readability.long_word]
+    long_words.sort(key=lambda pair: -pair[1])
+    return Grade(score, tuple(long_words[:_NAMED_WORDS]))
+
+
 def split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.split(text.strip()) if s]
+
+
+def gradable(sentence: str) -> bool:
+    """Whether the sentence is long enough for a formula to mean anything."""
+    return len(sentence.split()) >= MIN_WORDS
 
 
 def _texts(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str]]:
@@ -129,22 +228,59 @@ def _texts(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str]]:
             yield ("standards", index, "promise"), standard["promise"]
 
 
+def text_language(data: dict[str, Any]) -> str:
+    """The primary language subtag of a plan or translation (`es` of `es-MX`)."""
+    return str(data.get("language", "en")).split("-")[0].lower()
+
+
 @rule("plain-language")
 def plain_language(plan: PlanView) -> Iterator[Finding]:
-    """English text only: the grade formula is for English."""
-    if str(plan.data.get("language", "en")).split("-")[0] != "en":
+    """The plan's promises and summary, in the plan's language."""
+    yield from hard_sentences(list(_texts(plan.data)), text_language(plan.data))
+
+
+def hard_sentences(texts: list[tuple[tuple[Any, ...], str]], language: str) -> Iterator[Finding]:
+    """A warning for each sentence of `texts` (data path, text) too hard to
+    read in `language`; nothing for a language without a formula here."""
+    readability = READABILITY.get(language)
+    if readability is None:
         return
-    texts = [(path, split_sentences(text)) for path, text in _texts(plan.data)]
-    graded = grades([sentence for _, sentences in texts for sentence in sentences])
-    for path, sentences in texts:
+    split = [(path, [s for s in split_sentences(text) if gradable(s)]) for path, text in texts]
+    graded = grades([sentence for _, sentences in split for sentence in sentences], language)
+    for path, sentences in split:
         for sentence in sentences:
             grade = graded[sentence]
-            if grade <= MAX_GRADE:
-                continue
-            quoted = sentence if len(sentence) <= 120 else sentence[:117] + "..."
-            yield Finding(
-                path,
-                f'This sentence reads at US grade {grade:.1f}, above grade 8: "{quoted}"',
-                "Use shorter sentences and everyday words, so every customer can read it.",
-                severity=Severity.WARNING,
-            )
+            if readability.too_hard(grade.score):
+                yield Finding(
+                    path,
+                    _message(sentence, grade, readability),
+                    _hint(sentence, grade),
+                    severity=Severity.WARNING,
+                    rule="plain-language",
+                )
+
+
+def _message(sentence: str, grade: Grade, readability: Readability) -> str:
+    quoted = sentence if len(sentence) <= 120 else sentence[:117] + "..."
+    if readability.higher_is_harder:
+        level = f"reads at US grade {grade.score:.1f}, above grade {readability.limit:g}"
+    else:
+        level = (
+            f"scores {grade.score:.1f} for reading ease in Spanish (Fernández Huerta), "
+            f"below {readability.limit:g}, which stands for US grade 8"
+        )
+    return f'This sentence {level}: "{quoted}"'
+
+
+def _hint(sentence: str, grade: Grade) -> str:
+    reasons = []
+    words = len(sentence.split())
+    if words > 20:
+        reasons.append(f"it has {words} words")
+    if grade.long_words:
+        named = [f"`{word}` ({n} syllables)" for word, n in grade.long_words]
+        listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+        reasons.append(f"its longest words are {listed}")
+    why = "; ".join(reasons)
+    because = f"{why[:1].upper()}{why[1:]}. " if why else ""
+    return f"{because}Use shorter sentences and everyday words, so every customer can read it."

@@ -128,8 +128,12 @@ def _periods_of(
                 f"The result for {text} is after the end of the plan period ({plan_end}).",
                 "Report it in the next plan.",
             )
-        if period.start > plan.today and period.exact:
-            yield Finding(where, f"The period {text} has not started yet (today is {plan.today}).")
+        elif period.start > plan.today and period.exact:  # one mistake, one error
+            yield Finding(
+                where,
+                f"The period {text} has not started yet (today is {plan.today}).",
+                "Add this result once the period has begun.",
+            )
         if previous and period.start < previous:
             yield warning(
                 where,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.finding import Finding
+from generator.check.placeholders import PLACEHOLDER, PLACEHOLDER_MESSAGE
 from generator.diagnostics import Severity
 from generator.periods import month_number, parse_loose_date
 from generator.resources import format_version
@@ -21,11 +22,13 @@ from generator.resources import format_version
 
 @dataclass(frozen=True, slots=True)
 class PlanView:
-    """What a rule sees: the plan's data, the file it came from and today."""
+    """What a rule sees: the plan's data, the file it came from, today, and
+    whether the data passed the schema."""
 
     data: dict[str, Any]
     file: Path
     today: date
+    schema_valid: bool = True
 
     @property
     def version(self) -> str:
@@ -383,9 +386,6 @@ def folder_name(plan: PlanView) -> Iterator[Finding]:
         )
 
 
-PLACEHOLDER = "TODO"
-
-
 @rule("placeholders")
 def placeholders(plan: PlanView) -> Iterator[Finding]:
     """Text left as the starter plan wrote it."""
@@ -400,9 +400,7 @@ def _placeholders(value: Any, path: tuple[Any, ...]) -> Iterator[Finding]:
         if isinstance(item, str):
             if PLACEHOLDER in item:
                 yield _warning(
-                    (*path, key),
-                    "This text still contains TODO from the starter plan.",
-                    "Replace it with the agency's own words.",
+                    (*path, key), PLACEHOLDER_MESSAGE, "Replace it with the agency's own words."
                 )
         elif isinstance(item, dict | list):
             yield from _placeholders(item, (*path, key))

@@ -14,10 +14,17 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+from generator.check.dates import date_hint
 from generator.check.finding import Finding
-from generator.check.placeholders import is_placeholder, placeholder_finding
+from generator.check.placeholders import (
+    PLACEHOLDER,
+    PLACEHOLDER_MESSAGE,
+    is_placeholder,
+    placeholder_finding,
+)
+from generator.diagnostics import Severity
+from generator.load.pitfalls import curly_quoted, straight_quoted_fix
 from generator.resources import (
-    FORMAT_VERSION,
     SCHEMA_FILES,
     format_version,
     plan_schema,
@@ -61,13 +68,12 @@ _ALTERNATIVES = {
     "percent_or_range": "a percentage, such as 87.5, or a range, such as {from: 93, to: 94}",
     "source_ref": "the id of one of the plan's `sources`, or a source with its `title`",
 }
-_UPGRADE = (
-    'Format 2.0 allows this: set schema_version: "2.0" '
-    "(`python -m generator upgrade FILE` does it, keeping everything else as it is)."
-)
 
 
 _DEF_NOUNS = {
+    "id": "a valid id",
+    "date": "a date in the form YYYY-MM-DD",
+    "url": "a web address",
     "email": "an email address",
     "phone": "a phone number people can dial",
     "language_tag": "a language tag",
@@ -121,47 +127,119 @@ def _gate(kind: str) -> Any:
 def schema_findings(data: Any, kind: str = "plan") -> Iterator[Finding]:
     """Every violation of the schema of the plan's format version (or, with
     kind="translation", of the translation schema) in `data`, rewritten for
-    people. A plan in an earlier version is told where the current version
-    would accept what it has."""
+    people: one finding for one mistake. A field missing because its name is
+    misspelt is said once, at the misspelt name; a value wrapped in curly
+    quotes, once, naming them."""
     if kind == "plan":
         kind = f"plan-{format_version(data)}"
     if _gate(kind).is_valid(data):
         return
     root = _schema(kind)
-    errors = _validator(kind).iter_errors(data)
-    findings = [finding for error in errors for finding in _handle(error, root)]
-    if kind != f"plan-{FORMAT_VERSION}" and kind.startswith("plan-"):
-        findings = _with_upgrade_hints(data, findings)
-    yield from findings
+    errors = list(_validator(kind).iter_errors(data))
+    misspelt = _misspelt(errors)
+    for error in errors:
+        if not (error.validator == "required" and (_path(error), _missing(error)) in misspelt):
+            yield from _handle(error, root)
 
 
 def _handle(error: Any, root: Schema) -> Iterator[Finding]:
-    return _HANDLERS.get(error.validator, _generic)(error, root)
+    """The findings of one raw error (also of one branch of a value that may
+    take several forms): a TODO or a curly-quoted value is said as such."""
+    if _placeholder(error):
+        yield _placeholder_finding(error)
+    elif _curly(error):
+        yield _curly_finding(error)
+    else:
+        yield from _HANDLERS.get(error.validator, _generic)(error, root)
 
 
-def _with_upgrade_hints(data: dict[str, Any], findings: list[Finding]) -> list[Finding]:
-    """Add, to each finding about a value the current format accepts, how to
-    move the plan to it."""
-    current = f"plan-{FORMAT_VERSION}"
-    upgraded = {**data, "schema_version": FORMAT_VERSION}
-    refused = [tuple(e.absolute_path) for e in _validator(current).iter_errors(upgraded)]
+def _misspelt(errors: list[Any]) -> set[tuple[tuple[str | int, ...], str]]:
+    """(place, field) of each missing field that an unknown field given at
+    the same place is close to: `complaint:` for `complaints:`."""
+    found = set()
+    for error in errors:
+        if error.validator == "additionalProperties":
+            allowed = sorted(error.schema.get("properties", {}))
+            for key in error.instance:
+                close = _closest(str(key), allowed) if key not in allowed else None
+                if close is not None:
+                    found.add((_path(error), close))
+    return found
 
-    def still_refused(path: tuple[Any, ...]) -> bool:
-        return any(path[: len(other)] == other or other[: len(path)] == path for other in refused)
 
-    return [
-        finding
-        if still_refused(tuple(finding.path))
-        else Finding(
-            finding.path,
-            finding.message,
-            f"{finding.hint} {_UPGRADE}".strip(),
-            finding.at_key,
-            finding.severity,
-            finding.rule,
+def _missing(error: Any) -> str:
+    """The name of the field a `required` error is about."""
+    missing = re.match(r"'([^']+)'", error.message)
+    return missing.group(1) if missing else str(error.validator_value)
+
+
+# Validators of a value's form: their error, on a TODO or on a value wrapped
+# in curly quotes, is about that.
+_VALUE_VALIDATORS = ("type", "enum", "const", "pattern", "format")
+
+
+def _placeholder(error: Any) -> bool:
+    """A value the starter plan left as TODO where the format needs a date,
+    a number or one of a list of words."""
+    return (
+        error.validator in _VALUE_VALIDATORS
+        and isinstance(error.instance, str)
+        and PLACEHOLDER in error.instance
+    )
+
+
+def _placeholder_finding(error: Any) -> Finding:
+    """The placeholder rule's warning, with what the field needs: the plan
+    is not left invalid by a step of its author's work, but it cannot be
+    published while it holds no real value, so the site leaves it out."""
+    if error.validator in ("enum", "const"):
+        allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
+        needed = "one of " + ", ".join(f"`{value}`" for value in allowed)
+    elif error.validator == "type":
+        expected = error.validator_value
+        kinds = [expected] if isinstance(expected, str) else expected
+        needed = " or ".join(_TYPE_NAMES.get(kind, kind) for kind in kinds)
+    else:
+        kind = _def_names().get(id(error.schema), "")
+        needed = _DEF_NOUNS.get(kind, "a real value")
+    return Finding(
+        _path(error),
+        PLACEHOLDER_MESSAGE,
+        f"Replace it with {needed}. Until then the site leaves this plan out.",
+        severity=Severity.WARNING,
+        rule="placeholders",
+    )
+
+
+def _curly(error: Any) -> bool:
+    return (
+        error.validator in _VALUE_VALIDATORS
+        and isinstance(error.instance, str)
+        and curly_quoted(error.instance)
+    )
+
+
+def _curly_finding(error: Any) -> Finding:
+    value = error.instance
+    key = error.absolute_path[-1] if error.absolute_path else None
+    key = key if isinstance(key, str) else None
+    kind = _def_names().get(id(error.schema), "")
+    expected = error.validator_value if error.validator == "type" else "string"
+    if expected in ("number", "integer", "boolean"):
+        noun = _TYPE_NAMES[expected]
+        hint = f"Remove the quotes: {key + ':' if key else '-'} {value[1:-1]}"
+    else:
+        noun = _DEF_NOUNS.get(kind) or (
+            "one of the allowed values" if error.validator in ("enum", "const") else "valid here"
         )
-        for finding in findings
-    ]
+        hint = f"Use straight quotes: {straight_quoted_fix(key, value)}"
+    marks = f"{value[0]} {value[-1]}"
+    return Finding(
+        _path(error),
+        f"`{value}` has curly quotes ({marks}) around it, which YAML keeps as part of the "
+        f"value, so it is not {noun}.",
+        hint,
+    )
 
 
 def _path(error: Any) -> tuple[str | int, ...]:
@@ -204,8 +282,7 @@ def _plain(value: Any) -> str:
 
 
 def _required(error: Any, root: Schema) -> Iterator[Finding]:
-    missing = re.match(r"'([^']+)'", error.message)
-    name = missing.group(1) if missing else str(error.validator_value)
+    name = _missing(error)
     prop = resolve_ref(root, error.schema.get("properties", {}).get(name, {}))
     description = prop.get("description", "")
     message = f"The field `{name}` is missing."
@@ -334,8 +411,10 @@ def _format_or_pattern(error: Any, root: Schema) -> Iterator[Finding]:
             hint = f"Use lower-case letters, digits and hyphens only, such as `{suggestion}`."
     elif kind == "date":
         message = f"`{value}` is not a real date in the form YYYY-MM-DD."
+        hint = date_hint(str(value)) or hint
     elif kind == "loose_date":
         message = f"`{value}` is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY."
+        hint = date_hint(str(value)) or hint
     elif kind == "url":
         message = f"`{value}` is not a web address this site can link to."
         if isinstance(value, str) and value.lower().startswith(("mailto:", "tel:")):

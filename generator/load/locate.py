@@ -22,7 +22,7 @@ DataPath = Sequence[PathPart]
 def readable_path(data: Any, path: DataPath) -> str:
     """`("standards", 3, "target")` -> `standards[call-wait].target`, using each
     record's `id` (or a result's `period`) where it has one and its position
-    (from 1) where it has not."""
+    (from 1) where it has not. The empty path, the file as a whole, is ""."""
     out: list[str] = []
     current = data
     for part in path:
@@ -37,7 +37,7 @@ def readable_path(data: Any, path: DataPath) -> str:
         else:
             out.append(f".{part}" if out else str(part))
             current = current.get(part) if isinstance(current, dict) else None
-    return "".join(out) or "(top of the file)"
+    return "".join(out)
 
 
 def _record_name(record: Any) -> str | None:

@@ -11,7 +11,10 @@ Plans come from pull requests, so the loader trusts nothing:
 * only `true` and `false` are booleans (`yes`, `no`, `on`, `off` stay text),
   dates stay text, and numbers follow YAML 1.2 (no octal, no sexagesimal);
 * duplicate keys, anchors and aliases, explicit tags and nesting deeper than
-  `MAX_DEPTH` are refused.
+  `MAX_DEPTH` are refused;
+* a syntax error is explained where the author went wrong (`load/syntax.py`),
+  and values YAML reads otherwise than meant, such as text after ` #`, are
+  kept as warnings on the document (`load/pitfalls.py`).
 
 Problems are returned as `LoadProblem` values, never raised at the caller.
 """
@@ -19,12 +22,17 @@ Problems are returned as `LoadProblem` values, never raised at the caller.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.load.lines import quoted_on_line
+from generator.load.pitfalls import Pitfall, find_pitfalls
+from generator.load.quoting import quoted
+from generator.load.syntax import explain
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -116,11 +124,13 @@ class LoadProblem:
 
 @dataclass(slots=True)
 class Document:
-    """A parsed YAML file: its plain data and the node tree it came from."""
+    """A parsed YAML file: its plain data, the node tree it came from, and
+    the values YAML read otherwise than their author probably meant."""
 
     path: Path
     data: Any
     root: Node | None
+    pitfalls: list[Pitfall] = field(default_factory=list)
 
 
 class _Refused(Exception):
@@ -166,6 +176,8 @@ def load_bytes(raw: bytes, path: Path) -> tuple[Document | None, list[LoadProble
         _check_depth(text)
         root = _compose(text)
         data = _construct(root, depth=0, seen=set()) if root is not None else None
+        if "&" in text and (text.startswith("&") or _MAYBE_ANCHOR.search(text)):
+            _refuse_anchors(text)
     except _Refused as refused:
         return None, [refused.problem]
     except yaml.MarkedYAMLError as error:
@@ -174,7 +186,7 @@ def load_bytes(raw: bytes, path: Path) -> tuple[Document | None, list[LoadProble
         return None, [_reader_problem(error, text)]
     except yaml.YAMLError as error:
         return None, [LoadProblem(1, 1, f"The file is not valid YAML: {error}.")]
-    return Document(path=path, data=data, root=root), []
+    return Document(path=path, data=data, root=root, pitfalls=find_pitfalls(text, root)), []
 
 
 def _too_big(size: int) -> LoadProblem:
@@ -238,6 +250,32 @@ def _check_depth(text: str) -> None:
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+
+
+# `&` where a value can start: the sign of an anchor, which the node tree does
+# not record (an anchor that no alias uses would silently drop its word).
+_MAYBE_ANCHOR = re.compile(r"[\s\[{,:-]&\S")
+
+
+def _refuse_anchors(text: str) -> None:
+    for event in yaml.parse(text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is None or isinstance(event, yaml.AliasEvent):
+            continue
+        mark = event.start_mark
+        hint = "Remove it, and write each value out in full where it is needed."
+        if isinstance(event, yaml.ScalarEvent):
+            written = quoted_on_line(text, mark.line, f"&{anchor} {event.value}")
+            hint = f"If it is part of the text, put the whole value in quotes: {written}"
+        raise _Refused(
+            LoadProblem(
+                mark.line + 1,
+                mark.column + 1,
+                f"`&{anchor}` is a YAML anchor, which plans do not allow: YAML takes it as a "
+                "name for the value, not as text.",
+                hint,
+            )
+        )
 
 
 def _compose(text: str) -> Node | None:
@@ -318,85 +356,13 @@ def _scalar(node: ScalarNode) -> Any:
 
 
 def _tag_refused(node: Node) -> _Refused:
-    return _refuse(
-        node,
-        f"The YAML tag `{node.tag}` is not allowed in plans.",
-        "Remove the tag (the word starting with !) and write a plain value.",
-    )
-
-
-_TAB = (
-    "A tab character is used where YAML needs spaces.",
-    "Indent with spaces only (two per level). Many editors can turn tabs into spaces.",
-)
-
-_SYNTAX_HINTS: tuple[tuple[str, str, str], ...] = (
-    (
-        "but found another document",
-        "The file holds more than one YAML document (a line with ---).",
-        "Keep one plan per file, with no --- line in the middle.",
-    ),
-    (
-        "flow sequence",
-        "A list opened with [ is not closed.",
-        "Close it with ] on the same line, or write one item per line starting with '- '.",
-    ),
-    (
-        "flow mapping",
-        "A group opened with { is not closed.",
-        "Close it with }, or write one `key: value` per line.",
-    ),
-    (
-        "found character that cannot start any token",
-        "A character here cannot start a value (a tab, or a special character such as @ or `).",
-        "Indent with spaces, not tabs, and put text that starts with @ or ` in quotes.",
-    ),
-    (
-        "mapping values are not allowed",
-        "A colon followed by a space here makes YAML read a new key.",
-        'Put text that contains ": " in quotes, for example: promise: "Note: we call back."',
-    ),
-    (
-        "could not find expected ':'",
-        "A line here is missing the colon after its key.",
-        "Write keys as `key: value`, with a colon and a space.",
-    ),
-    (
-        "did not find expected key",
-        "The indentation here does not line up with the lines above.",
-        "Fields of the same record start in the same column; list items start with '- '.",
-    ),
-    (
-        "expected <block end>",
-        "The indentation here does not line up with the lines above.",
-        "Fields of the same record start in the same column; list items start with '- '.",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "A list item here is not lined up with the items above it.",
-        "Start every item of a list with '- ' in the same column.",
-    ),
-    (
-        "found unexpected end of stream",
-        "The file ends inside a quoted text or a bracket.",
-        "Close the quote or bracket that was opened.",
-    ),
-    (
-        "found undefined alias",
-        "Aliases (*name) are not allowed in plans.",
-        "Write the value out in full where it is needed.",
-    ),
-    (
-        "control characters are not allowed",
-        "The file contains an invisible control character.",
-        "Delete it; it often comes with text pasted from another program.",
-    ),
-    (
-        "special characters are not allowed",
-        "The file contains an invisible control character.",
-        "Delete it; it often comes with text pasted from another program.",
-    ),
-)
+    hint = "Remove the tag (the word starting with !) and write a plain value."
+    if isinstance(node, ScalarNode) and node.tag.startswith("!") and node.value:
+        hint += (
+            f" If it is part of the text, put the whole value in quotes: "
+            f"{quoted(f'{node.tag} {node.value}')}."
+        )
+    return _refuse(node, f"The YAML tag `{node.tag}` is not allowed in plans.", hint)
 
 
 def _reader_problem(error: yaml.reader.ReaderError, text: str) -> LoadProblem:
@@ -412,13 +378,4 @@ def _reader_problem(error: yaml.reader.ReaderError, text: str) -> LoadProblem:
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> LoadProblem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        return LoadProblem(line, column, *_TAB)
-    problem = error.problem or ""
-    for needle, message, hint in _SYNTAX_HINTS:
-        if needle in problem or needle in (error.context or ""):
-            return LoadProblem(line, column, message, hint)
-    detail = " ".join(part for part in (error.context, problem) if part)
-    return LoadProblem(line, column, f"The file is not valid YAML: {detail}.")
+    return LoadProblem(*explain(error, text))

@@ -223,7 +223,7 @@ def render_all(editions: Sequence[Edition]) -> list[Files]:
 
 
 def _edition_name(edition: Edition) -> str:
-    return f"{edition.language.code} {edition.root_url}"
+    return f"{edition.language.code} {edition.root_url}{' from disk' if edition.from_disk else ''}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +292,7 @@ def _environments(editions: Sequence[Edition]) -> list[Environment]:
                 edition.root_url,
                 prefix=edition.language.prefix,
                 incomplete=edition.incomplete,
+                from_disk=edition.from_disk,
             )
             for edition in editions
         ]
@@ -381,6 +382,7 @@ class _Renderer:
         return fingerprint(
             edition.language.code,
             edition.root_url,
+            repr(edition.from_disk),
             self._setting,
             repr((page.url, page.template, page.title, page.description)),
             repr((page.searchable, page.hide, page.context)),

@@ -61,14 +61,16 @@ def make_environment(
     *,
     prefix: str = "",
     incomplete: frozenset[Path] = frozenset(),
+    from_disk: bool = False,
 ) -> Environment:
     """The environment for one interface language: its messages as `t`, and
     filters that format numbers, dates, periods and units for it.
 
     `site_url` is the address of the whole site, where the language-neutral
     files are; `prefix` is where this language's pages are in it ("" or
-    "es/"), and `incomplete` names the plans whose translation into this
-    language lacks some text."""
+    "es/"), `incomplete` names the plans whose translation into this
+    language lacks some text, and `from_disk` links pages by their files
+    (see `page_links`)."""
     env = _Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
@@ -90,6 +92,7 @@ def make_environment(
         urls=urls,
         site_url=site_url,
         prefix=prefix,
+        from_disk=from_disk,
         lang_attr=Markup(""),
         lang_of=lambda plan: lang_attr(plan.language, messages.language),
         format_language=FORMAT_LANGUAGE,
@@ -255,15 +258,17 @@ def page_links(env: Environment, here: str) -> dict[str, Callable[[str], Markup]
     link to `target`, a page of the same language or a language-neutral
     file at the site's root; `root_href(target)`, to `target` given
     relative to the root of the whole site (such as es/agencies/AGENCY/).
-    Made for each page, so that a call needs no context (see `_Context`)."""
+    Made for each page, so that a call needs no context (see `_Context`).
+    In a build for a folder on disk, links to pages name their files."""
     prefix = env.globals["prefix"]
+    link = urls.as_file if env.globals["from_disk"] else str
 
     def root_href(target: str) -> Markup:
-        return inert(urls.relative(prefix + here, target))
+        return inert(link(urls.relative(prefix + here, target)))
 
     def href(target: str) -> Markup:
         if urls.is_shared(target):
             return root_href(target)
-        return inert(urls.relative(here, target))
+        return inert(link(urls.relative(here, target)))
 
     return {"href": href, "root_href": root_href}

@@ -32,12 +32,16 @@ FORMAT_LANGUAGE = "en"
 class Edition:
     """One language of the site. `root_url` is the whole site's address,
     where the language-neutral files are; `incomplete` names the plans whose
-    translation into this language lacks some text."""
+    translation into this language lacks some text; `from_disk` says how
+    pages are linked."""
 
     language: Language
     site: Site
     root_url: str
     incomplete: frozenset[Path] = field(default_factory=frozenset)
+    # Links to pages end in index.html, so that the site opens from a folder
+    # on disk (the pull request's preview), not only from a web server.
+    from_disk: bool = False
 
     @property
     def site_url(self) -> str:

@@ -3,8 +3,9 @@
 Published addresses never change once out: an agency's page is
 agencies/AGENCY/, each earlier plan and each draft stays at
 agencies/AGENCY/PLAN/, and the data of each plan at data/plans/AGENCY/PLAN.json.
-Links between pages are written relative, so the site works under any path,
-in `mkdocs serve` and from a folder on disk.
+Links between pages are written relative, so the site works under any path
+and in `mkdocs serve`; a build for a folder on disk (the pull request's
+preview) links each page by its file, `agencies/AGENCY/index.html`.
 
 Each language has every page, under its prefix (es/agencies/AGENCY/); the
 feed and the stylesheet too. The other files (the data, the schema, the
@@ -100,6 +101,16 @@ def relative(here: str, target: str) -> str:
     if path.endswith("/") or path == HOME:
         link = "./" if link == "." else link + "/"
     return link + hash_mark + fragment
+
+
+def as_file(link: str) -> str:
+    """A relative link to a page (`../agencies/x/`, `./#top`) as a link to its
+    file (`../agencies/x/index.html`), which a browser opens from a folder on
+    disk without a web server. Links to files and within a page stay."""
+    path, hash_mark, fragment = link.partition("#")
+    if path.endswith("/"):
+        return f"{path}index.html{hash_mark}{fragment}"
+    return link
 
 
 @lru_cache(maxsize=65536)

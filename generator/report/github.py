@@ -23,9 +23,10 @@ def render_annotations(report: Report) -> str:
     lines = []
     for d in report.sorted():
         message = d.message + (f" Fix: {d.hint}" if d.hint else "")
+        title = f",title={escape_property(d.where)}" if d.where else ""
         lines.append(
             f"::{d.severity.value} file={escape_property(d.file)},line={d.line},"
-            f"col={d.column},title={escape_property(d.where)}::{escape_data(message)}"
+            f"col={d.column}{title}::{escape_data(message)}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -41,8 +42,8 @@ def render_summary(report: Report, *, strict: bool = False) -> str:
             "|---|---|---|---|---|---|",
         ]
         lines += [
-            f"| {d.severity.value} | {_cell(d.file)} | {d.line}:{d.column} | {_cell(d.where)} "
-            f"| {_cell(d.message)} | {_cell(d.hint)} |"
+            f"| {d.severity.value} | {_cell(d.file)} | {d.line}:{d.column} "
+            f"| {_cell(d.where) or '—'} | {_cell(d.message)} | {_cell(d.hint)} |"
             for d in diagnostics
         ]
         lines.append("")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from generator.report.text import plain
+
 # Characters that start Markdown markup inside a line, backslash-escaped. Text
 # never starts a line here, so block markers (#, +, -) need no escape, and a
 # link or an image cannot form once its brackets are escaped.
@@ -15,8 +17,9 @@ _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 def text(value: str) -> str:
     """Plain text for a paragraph or a table cell: markup escaped, HTML
-    neutralised, line breaks folded into spaces."""
-    one_line = " ".join(value.split())
+    neutralised, line breaks folded into spaces, control characters shown
+    as escapes."""
+    one_line = plain(" ".join(value.split()))
     escaped = _MARKUP.sub(r"\\\1", one_line)
     return "".join(_HTML.get(ch, ch) for ch in escaped)
 
@@ -24,7 +27,7 @@ def text(value: str) -> str:
 def code(value: str) -> str:
     """A code span that shows `value` literally, even if it holds backticks.
     Pipes are escaped because GitHub splits table cells before code spans."""
-    one_line = " ".join(value.split()).replace("|", "\\|")
+    one_line = plain(" ".join(value.split())).replace("|", "\\|")
     longest = max((len(run) for run in re.findall(r"`+", one_line)), default=0)
     fence = "`" * (longest + 1)
     padding = " " if one_line.startswith("`") or one_line.endswith("`") else ""

@@ -1,7 +1,12 @@
 """`path:line:col: error: where: message`, one problem a line, with the fix
-indented below it, and a closing count."""
+indented below it (a fix of several lines, such as a list of what a
+framework asks for, keeps every line indented), and a closing count. A
+problem with the file as a whole (it is not valid YAML) names no place in
+the plan: `path:line:col: error: message`."""
 
 from __future__ import annotations
+
+import re
 
 from generator.diagnostics import Report
 from generator.load.discover import is_translation
@@ -10,19 +15,28 @@ from generator.load.discover import is_translation
 def render_text(report: Report) -> str:
     lines: list[str] = []
     for d in report.sorted():
+        where = f"{plain(d.where)}: " if d.where else ""
         lines.append(
-            f"{d.file}:{d.line}:{d.column}: {d.severity.value}: {_one_line(d.where)}: "
-            f"{_one_line(d.message)}"
+            f"{plain(d.file)}:{d.line}:{d.column}: {d.severity.value}: {where}{plain(d.message)}"
         )
         if d.hint:
-            lines.append(f"    fix: {_one_line(d.hint)}")
+            first, *more = d.hint.split("\n")
+            lines.append(f"    fix: {plain(first)}")
+            lines.extend(f"         {plain(line)}" for line in more)
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
 
-def _one_line(text: str) -> str:
-    """Plan values quoted in a message stay on the message's line."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+# Characters a terminal would act on rather than show: line breaks, escapes
+# (colours, cursor moves), and the marks that reorder the text around them.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def plain(text: str) -> str:
+    """Text made safe for a terminal line: plan values quoted in a message
+    stay on its line and cannot colour, move or reorder what is printed."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def summary_line(report: Report) -> str:

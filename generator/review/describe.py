@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from generator.review.records import by_key, field
+
 # How a unit reads after a number: (one, many).
 UNIT_WORDS = {
     "seconds": ("second", "seconds"),
@@ -135,6 +137,23 @@ def period(value: Any) -> str:
     if value.get("end") is None:
         return f"from {value.get('start')}"
     return f"{value.get('start')} to {value.get('end')}"
+
+
+def contents(data: Any) -> str:
+    """ "2 promises, 1 service and 3 channels": what a plan holds."""
+    promises, services, channels = (
+        _count(len(by_key(field(data, section), "id")), noun)
+        for section, noun in (
+            ("standards", "promise"),
+            ("services", "service"),
+            ("channels", "channel"),
+        )
+    )
+    return f"{promises}, {services} and {channels}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def text(value: Any) -> str:

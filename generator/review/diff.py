@@ -162,14 +162,15 @@ def _matched_record_changes(
 
 
 def _list_changes(section: str, where: str, old: Any, new: Any) -> Iterator[Change]:
-    """Ids added to or removed from a list of references."""
+    """Ids removed from, then ids added to, a list of references: one change
+    each, naming every id, so that a place is said once for each."""
     before, after = ids(old), ids(new)
-    for item in before:
-        if item not in after:
-            yield Change(section, Kind.REMOVED, where, item, "")
-    for item in after:
-        if item not in before:
-            yield Change(section, Kind.ADDED, where, "", item)
+    removed = [item for item in before if item not in after]
+    added = [item for item in after if item not in before]
+    if removed:
+        yield Change(section, Kind.REMOVED, where, ", ".join(removed), "")
+    if added:
+        yield Change(section, Kind.ADDED, where, "", ", ".join(added))
 
 
 def _contact_changes(old: Any, new: Any) -> Iterator[Change]:

@@ -1,5 +1,8 @@
-"""`new AGENCY-ID`: start a valid plan from the starter file, so an author
-begins from something that passes the checks and autocompletes in editors."""
+"""`new AGENCY-ID`: start a plan from the starter file, so an author begins
+from something that passes the checks with warnings only, one for each TODO
+left, and autocompletes in editors. Nothing is guessed: the level of
+government is set only when the id names it plainly (`county-dmv`), and the
+publication date is left for the author."""
 
 from __future__ import annotations
 
@@ -13,6 +16,29 @@ from generator.resources import SCHEMA_FILE
 
 STARTER = Path(__file__).with_name("starter.yaml")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Words of an id that name the level of government plainly.
+LEVEL_WORDS = {
+    "federal": "federal",
+    "state": "state",
+    "county": "county",
+    "city": "municipal",
+    "town": "municipal",
+    "village": "municipal",
+    "municipal": "municipal",
+}
+
+
+def level_from_id(agency_id: str) -> str | None:
+    """The level of government the id names, if it names exactly one."""
+    named = {LEVEL_WORDS[word] for word in agency_id.split("-") if word in LEVEL_WORDS}
+    return named.pop() if len(named) == 1 else None
+
+
+def _level_lines(agency_id: str) -> str:
+    level = level_from_id(agency_id)
+    if level is None:
+        return "  level: TODO federal, state, county, municipal or other"
+    return f"  # `{level}` because the id says so: change it if that is wrong.\n  level: {level}"
 
 
 def create_plan(agency_id: str, plans_dir: Path, *, today: date) -> Path:
@@ -32,10 +58,10 @@ def create_plan(agency_id: str, plans_dir: Path, *, today: date) -> Path:
     text = (
         STARTER.read_text(encoding="utf-8")
         .replace("../../schema/plan.schema.json", schema.as_posix())
+        .replace("LEVEL_LINES", _level_lines(agency_id))
         .replace("AGENCY_ID", agency_id)
         .replace("PLAN_PATH", path.as_posix())
         .replace("YEAR", str(today.year))
-        .replace("TODAY", today.isoformat())
     )
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

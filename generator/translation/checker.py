@@ -6,12 +6,14 @@ lacks is listed as warnings, one per record."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.check import locate_findings
+from generator.check import load_diagnostics, locate_findings, with_pitfalls
 from generator.check.finding import Finding
+from generator.check.plain_language import hard_sentences, text_language
 from generator.diagnostics import Diagnostic, Severity
 from generator.load.discover import display_path
 from generator.load.yaml_source import Document, load_file
@@ -50,10 +52,7 @@ def check_translation(path: Path) -> tuple[CheckedTranslation | None, list[Diagn
     shown = display_path(path)
     document, problems = load_file(path)
     if document is None:
-        return None, [
-            Diagnostic(shown, p.line, p.column, Severity.ERROR, "(file)", p.message, p.hint, "yaml")
-            for p in problems
-        ]
+        return None, load_diagnostics(shown, problems)
     if not isinstance(document.data, dict):
         findings = [
             Finding(
@@ -65,6 +64,7 @@ def check_translation(path: Path) -> tuple[CheckedTranslation | None, list[Diagn
     else:
         findings = [*schema_findings(document.data, kind="translation"), *_fit(document, path)]
     diagnostics = locate_findings(document, shown, findings, name=_where)
+    diagnostics = with_pitfalls(document, shown, diagnostics, name=_where)
     valid = not any(d.severity is Severity.ERROR for d in diagnostics)
     if not isinstance(document.data, dict):
         return None, diagnostics
@@ -92,7 +92,19 @@ def _fit(document: Document, path: Path) -> list[Finding]:
             findings.append(_unknown(where, view, plan_file.name))
     findings.extend(_lengths(view, data, ()))
     findings.extend(_missing(view, data))
+    findings.extend(hard_sentences(list(_graded_texts(data)), text_language(data)))
     return findings
+
+
+def _graded_texts(data: dict[str, Any]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """The translated summary and promises, which are graded for plain language."""
+    summary = data.get("plan", {}).get("summary") if isinstance(data.get("plan"), dict) else None
+    if isinstance(summary, str):
+        yield ("plan", "summary"), summary
+    standards = data.get("standards")
+    for ident, text in standards.items() if isinstance(standards, dict) else ():
+        if isinstance(text, dict) and isinstance(text.get("promise"), str):
+            yield ("standards", str(ident), "promise"), text["promise"]
 
 
 def _language(data: dict[str, Any], path: Path, plan: dict[str, Any]) -> list[Finding]:

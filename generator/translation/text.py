@@ -151,7 +151,7 @@ def readable(path: tuple[str, ...]) -> str:
         else:
             out.append(f".{part}" if out else part)
             node = named["properties"][part] if named is not None else None
-    return "".join(out) or "(top of the file)"
+    return "".join(out)
 
 
 def allowed_by_schema(path: tuple[str, ...]) -> bool:

@@ -12,7 +12,15 @@ from generator.load.yaml_source import MAX_BYTES, MAX_DEPTH
 
 # name: (bytes, line, column, words the message must contain)
 CASES: dict[str, tuple[bytes, int, int, str]] = {
-    "syntax-error": (b"agency:\n  name: [unclosed\n", 3, 1, "list opened with [ is not closed"),
+    "syntax-error": (b"agency:\n  name: [unclosed\n", 2, 9, "does not end with `]` on its line"),
+    "comment-in-brackets": (
+        b"target: {value: 2 # minutes}\nb: 1\n",
+        1,
+        9,
+        "the `#` in it starts a comment",
+    ),
+    "unknown-escape": (b'a: "C:\\Files"\n', 1, 7, "`\\F` is not one"),
+    "item-beside-key": (b"languages: - en\n", 1, 12, "cannot start on the line of its key"),
     "tab-indentation": (b"agency:\n\tname: x\n", 2, 1, "tab character"),
     "colon-in-text": (
         b"plan:\n  summary: Note: we call back\n",
@@ -28,7 +36,7 @@ CASES: dict[str, tuple[bytes, int, int, str]] = {
         4,
         "Anchors and aliases",
     ),
-    "undefined-alias": (b"a: *x\n", 1, 4, "Aliases"),
+    "undefined-alias": (b"a: *x\n", 1, 4, "reference to another value"),
     "merge-key": (b"a: &x {b: 1}\nc:\n  <<: *x\n", 3, 3, "Merge keys"),
     "byte-order-mark": (b"\xef\xbb\xbfschema_version: '1.0'\n", 1, 1, "byte order mark"),
     "utf-16": ("schema_version: '1.0'\n".encode("utf-16"), 1, 1, "UTF-16"),
@@ -51,7 +59,7 @@ CASES: dict[str, tuple[bytes, int, int, str]] = {
     "two-documents": (b"a: 1\n---\nb: 2\n", 2, 1, "more than one YAML document"),
     "python-tag": (b"a: !!python/object:os.system x\n", 1, 4, "tag"),
     "custom-tag": (b"a: !include other.yaml\n", 1, 4, "tag"),
-    "unclosed-quote": (b'a: "abc\n', 2, 1, "quoted text"),
+    "unclosed-quote": (b'a: "abc\n', 1, 4, "quoted text is never closed"),
 }
 
 
@@ -78,3 +86,37 @@ def test_bad_input_in_json_carries_the_same_fields(tmp_path: Path, run_cli) -> N
     assert (diagnostic["line"], diagnostic["column"], diagnostic["severity"]) == (3, 3, "error")
     assert diagnostic["file"] == str(path)
     assert report["summary"] == {"files": 1, "errors": 1, "warnings": 0, "valid": False}
+
+
+SLIPS = ('"', "'", ":", "- ", "[", "{", "}", "#", "|", ">", "&", "*", "!", "%", "@", "`", "?")
+SLIPS += (",", "\\", "\t", " ", "“")
+
+
+def _slipped(text: str) -> list[str]:
+    """The plan with one slip at the start of each line, at the start of each
+    value and at the end of each line."""
+    lines = text.split("\n")
+    out = []
+    for number, line in enumerate(lines):
+        value_at = line.find(": ") + 2 if ": " in line else len(line) - len(line.lstrip())
+        for at in sorted({0, value_at, len(line)}):
+            for slip in SLIPS:
+                changed = line[:at] + slip + line[at:]
+                out.append("\n".join([*lines[:number], changed, *lines[number + 1 :]]))
+    return out
+
+
+def test_every_slip_is_read_or_explained_in_plain_words() -> None:
+    """No slip of a character crashes the loader, and none gets libyaml's
+    raw words ("did not find expected node content") for a message."""
+    from generator.load.yaml_source import load_bytes
+
+    text = (Path(__file__).with_name("cases") / "valid" / "minimal.yaml").read_text("utf-8")
+    raw = []
+    for slipped in _slipped(text):
+        _, problems = load_bytes(slipped.encode(), Path("slip.yaml"))
+        for problem in problems:
+            assert problem.line >= 1 and problem.column >= 1 and problem.message
+            if problem.message.startswith("The file is not valid YAML"):
+                raw.append(problem.message)
+    assert raw == []

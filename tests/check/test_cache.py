@@ -96,3 +96,22 @@ def test_an_agency_whose_files_in_the_cache_are_of_other_bytes_is_rendered_again
     page = tmp_path / "docs" / "agencies" / "example-county-health" / "index.md"
     assert page.read_bytes() == before
     assert not (tmp_path / "docs" / "agencies" / "x").exists()
+
+
+def test_a_build_for_disk_does_not_take_pages_linked_as_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages cached by a build for the web link to folders; a build for a
+    folder on disk (the preview) must not take them, nor the other way round."""
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
+    page = Path("agencies") / "index.md"
+    generate_docs([PLANS], docs_dir=tmp_path / "web", today=TODAY)
+    generate_docs([PLANS], docs_dir=tmp_path / "disk", today=TODAY, from_disk=True)
+    generate_docs([PLANS], docs_dir=tmp_path / "web-again", today=TODAY)
+    web, disk = (tmp_path / "web" / page).read_text(), (tmp_path / "disk" / page).read_text()
+    assert 'href="example-city-sanitation/"' in web
+    assert 'href="example-city-sanitation/index.html"' in disk
+    assert (tmp_path / "web-again" / page).read_text() == web
+    agency = Path("agencies") / "example-city-sanitation" / "index.md"
+    assert "/index.html" in (tmp_path / "disk" / agency).read_text()
+    assert (tmp_path / "web-again" / agency).read_text() == (tmp_path / "web" / agency).read_text()

@@ -4,10 +4,11 @@ and `new`, which must scaffold a plan that passes the checks."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from generator.load.discover import display_path
-from tests.conftest import TODAY
+from tests.conftest import PLANS, TODAY
 
 CASES = Path(__file__).with_name("cases")
 INVALID = CASES / "invalid" / "agency-level_typo.yaml"
@@ -20,7 +21,8 @@ VALID = CASES / "valid"
 def test_valid_plans_exit_0(run_cli) -> None:
     result = run_cli("validate", VALID, "--today", TODAY)
     assert result.code == 0
-    assert result.out.strip() == "4 plans checked: no problems found."
+    count = len(list(VALID.glob("*.yaml")))
+    assert result.out.strip() == f"{count} plans checked: no problems found."
 
 
 def test_problems_exit_1_with_file_line_column(run_cli) -> None:
@@ -108,6 +110,57 @@ def test_new_scaffolds_a_plan_that_passes(run_cli, tmp_path: Path) -> None:
     assert run_cli("validate", created, "--today", TODAY, "--strict").code == 1
 
 
+def _starter_problems(run_cli, path: Path) -> list[dict[str, str]]:
+    result = run_cli("validate", path, "--format", "json", "--today", TODAY)
+    assert result.code == 0
+    return json.loads(result.out)["diagnostics"]
+
+
+def test_new_guesses_nothing_and_warns_only_about_its_todos(run_cli, tmp_path: Path) -> None:
+    """The starter names a level only when the id says it plainly, and
+    leaves the publication date (and the contacts) to the author: every
+    problem it has is a TODO to replace, said once."""
+    plans = tmp_path / "plans"
+    assert run_cli("new", "county-dmv", "--plans", plans, "--today", TODAY).code == 0
+    assert run_cli("new", "dmv", "--plans", plans, "--today", TODAY).code == 0
+    county, unknown = plans / "county-dmv" / "2026.yaml", plans / "dmv" / "2026.yaml"
+    assert "\n  level: county\n" in county.read_text()
+    assert "\n  level: TODO " in unknown.read_text()
+    for path in (county, unknown):
+        assert TODAY not in path.read_text()  # today is not the publication date
+        problems = _starter_problems(run_cli, path)
+        assert {(d["severity"], d["rule"]) for d in problems} == {("warning", "placeholders")}
+        places = [d["where"] for d in problems]
+        assert len(places) == len(set(places))
+        assert "plan.published" in places
+        published = next(d for d in problems if d["where"] == "plan.published")
+        assert published["hint"] == (
+            "Replace it with a date in the form YYYY-MM-DD. Until then the site leaves "
+            "this plan out."
+        )
+    assert "agency.level" not in [d["where"] for d in _starter_problems(run_cli, county)]
+    assert "agency.level" in [d["where"] for d in _starter_problems(run_cli, unknown)]
+
+
+def test_a_starter_left_with_its_todos_is_left_out_of_the_site(run_cli, tmp_path: Path) -> None:
+    """Next year's starter beside a published plan: the build goes on, with
+    the published plan on the site and the starter not (its publication
+    date is still TODO)."""
+    import shutil
+
+    from generator.build import generate_docs
+
+    plans = tmp_path / "plans"
+    shutil.copytree(PLANS / "example-county-health", plans / "example-county-health")
+    next_year = "2027-01-05"
+    assert run_cli("new", "example-county-health", "--plans", plans, "--today", next_year).code == 0
+    docs = tmp_path / "docs"
+    generated = generate_docs([plans], docs_dir=docs, today=date.fromisoformat(next_year))
+    assert generated.plans == 2
+    assert (docs / "agencies" / "example-county-health" / "index.md").is_file()
+    assert not (docs / "agencies" / "example-county-health" / "2027").exists()
+
+
 def test_new_refuses_bad_ids_and_overwrites(run_cli, tmp_path: Path) -> None:
     assert run_cli("new", "City Parks", "--plans", tmp_path).code == 2
     assert run_cli("new", "parks", "--plans", tmp_path, "--today", TODAY).code == 0
@@ -161,3 +214,15 @@ def test_an_agency_has_one_plan_in_force(run_cli, tmp_path: Path) -> None:
     errors = [line for line in result.out.splitlines() if ": error: " in line]
     assert len(errors) == 1
     assert "2025.yaml:19:11: error: plan.status: 2026.yaml is also published" in errors[0]
+
+
+def test_plan_text_cannot_drive_the_terminal(run_cli, tmp_path: Path) -> None:
+    """A value quoted in a message is printed with its control characters as
+    escapes: YAML's "\\e" would otherwise clear the screen or colour it."""
+    plan = tmp_path / "2026.yaml"
+    text = (VALID / "minimal.yaml").read_text().replace("level: other", 'level: "\\e[2Jother"')
+    plan.write_text(text)
+    result = run_cli("validate", plan, "--today", TODAY)
+    assert result.code == 1
+    assert "\x1b" not in result.out
+    assert "`\\u001b[2Jother` is not one of the allowed values." in result.out

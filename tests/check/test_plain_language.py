@@ -1,4 +1,6 @@
-"""Plain-language grades: computed by textstat, kept in a cache between runs."""
+"""Plain-language grades: computed by textstat with a formula for each
+language, only for sentences long enough to grade, kept in a cache between
+runs with the long words that make a sentence hard."""
 
 from __future__ import annotations
 
@@ -10,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from generator.check import plain_language
-from generator.check.plain_language import _key, grades, split_sentences
+from generator.check.plain_language import (
+    MIN_WORDS,
+    Grade,
+    _key,
+    gradable,
+    grades,
+    hard_sentences,
+    split_sentences,
+)
 from generator.resources import REPO_DIR
 
 
@@ -22,14 +32,53 @@ def test_hard_and_easy_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
         "correspondence notwithstanding administrative constraints."
     )
     found = grades([easy, hard])
-    assert found[easy] <= plain_language.MAX_GRADE < found[hard]
+    assert found[easy].score <= plain_language.MAX_GRADE < found[hard].score
+    assert found[hard].long_words == (
+        ("adjudication", 5),
+        ("administrative", 5),
+        ("facilitate", 4),
+    )
+
+
+SPANISH_EASY = (
+    "Si usted pide una cita en la clínica, le daremos una cita dentro de dos semanas como máximo."
+)
+SPANISH_HARD = (
+    "La Administración procurará facilitar la resolución expeditiva de la correspondencia, "
+    "no obstante las limitaciones administrativas existentes."
+)
+
+
+def test_spanish_is_graded_by_a_spanish_formula(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read as English, the easy Spanish sentence is above grade 8 (Spanish
+    words have more syllables); Fernández Huerta rates it easy."""
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
+    assert grades([SPANISH_EASY], "en")[SPANISH_EASY].score > plain_language.MAX_GRADE
+    found = grades([SPANISH_EASY, SPANISH_HARD], "es")
+    limit = plain_language.READABILITY["es"].limit
+    assert found[SPANISH_HARD].score < limit <= found[SPANISH_EASY].score
+    texts = [(("plan", "summary"), f"{SPANISH_EASY} {SPANISH_HARD}")]
+    (finding,) = hard_sentences(texts, "es")
+    assert finding.message.startswith("This sentence scores 4.5 for reading ease in Spanish")
+    assert "`administrativas` (6 syllables)" in finding.hint
+    assert list(hard_sentences(texts, "fr")) == []  # no formula for French here
+
+
+def test_short_sentences_are_not_graded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A formula cannot judge nine words: one syllable miscounted moves the
+    grade by more than one."""
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
+    short = "We issue driver licenses, ID cards and car registrations."
+    assert grades([short])[short].score > plain_language.MAX_GRADE
+    assert not gradable(short) and len(short.split()) < MIN_WORDS
+    assert list(hard_sentences([(("plan", "summary"), short)], "en")) == []
 
 
 def _grade_in_new_process(sentence: str, cache: Path) -> float:
     """The grade as a process that has not graded anything yet gives it."""
     code = (
         "import sys; from generator.check.plain_language import grades; "
-        "print(grades([sys.argv[1]])[sys.argv[1]])"
+        "print(grades([sys.argv[1]])[sys.argv[1]].score)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, sentence],
@@ -47,11 +96,26 @@ def test_grades_come_from_the_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -
     sentence = "We reply to every letter."
     file = tmp_path / "plain-language-grades.txt"
     first = grades([sentence])[sentence]
-    assert file.read_text() == f"{_key(sentence)} {first!r}\n"
+    assert file.read_text() == f"{_key(sentence)} {first.score!r}\n"
     file.write_text(f"{_key(sentence)} 42.0\n")
     assert _grade_in_new_process(sentence, tmp_path) == 42.0
     # This process read the file once, when it first graded.
     assert grades([sentence])[sentence] == first
+
+
+def test_long_words_come_from_the_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path))
+    sentence = "Our ombudsman investigates every complaint about our service to you."
+    file = tmp_path / "plain-language-grades.txt"
+    graded = grades([sentence])[sentence]
+    assert graded.long_words[0] == ("investigates", 4)
+    written = " ".join(f"{w}:{n}" for w, n in graded.long_words)
+    assert file.read_text() == f"{_key(sentence)} {graded.score!r} {written}\n"
+    file.write_text(f"{_key(sentence)} 12.5 made:7 up:3\n")
+    plain_language._KNOWN.clear()
+    assert grades([sentence])[sentence] == Grade(12.5, (("made", 7), ("up", 3)))
+    # The same sentence in another language is another entry.
+    assert _key(sentence, "es") != _key(sentence)
 
 
 def test_the_cache_grows_by_lines(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,7 +146,7 @@ def test_an_unwritable_cache_is_not_an_error(tmp_path, monkeypatch: pytest.Monke
     blocker = tmp_path / "file"
     blocker.write_text("")
     monkeypatch.setenv("SERVICE_PLANS_CACHE", str(blocker))
-    assert grades(["We reply."])["We reply."] < 8
+    assert grades(["We reply."])["We reply."].score < 8
 
 
 def test_sentences_are_split_after_full_stops() -> None:

@@ -42,7 +42,7 @@ def test_every_case_has_an_expectation_and_every_expectation_a_case() -> None:
 def test_case_produces_exactly_its_diagnostics(name: str) -> None:
     report = check_paths([CASES / name.split("/")[0]], today=TODAY).report
     found = [
-        f"{d.severity.value} {d.line}:{d.column} {d.where} [{d.rule}]"
+        f"{d.severity.value} {d.line}:{d.column} {d.where + ' ' if d.where else ''}[{d.rule}]"
         for d in report.sorted()
         if d.file.endswith(name)
     ]

@@ -1,7 +1,9 @@
-"""The diff command against golden Markdown: every fixture pair under
-fixtures/NAME/{old,new}.yaml has a golden/NAME.md and every golden file a
-fixture, plus the example plans' own editions. Refresh the goldens with
-`UPDATE_GOLDENS=1 make test` and read the change before committing it."""
+"""The diff command against golden outputs: every fixture pair under
+fixtures/NAME/{old,new}.yaml has a golden/NAME.md (the Markdown of the pull
+request's summary) and a golden/NAME.txt (the plain text a terminal shows),
+and every golden file a fixture, plus the example plans' own editions.
+Refresh the goldens with `UPDATE_GOLDENS=1 make test` and read the change
+before committing it."""
 
 from __future__ import annotations
 
@@ -28,10 +30,12 @@ EXAMPLE_PAIRS = {
         "plans/example-city-sanitation/2027.yaml",
     ),
 }
+# Each format and the suffix of its golden files.
+FORMATS = {"markdown": ".md", "text": ".txt"}
 
 
-def check_golden(name: str, actual: str) -> None:
-    golden = GOLDEN / f"{name}.md"
+def check_golden(name: str, actual: str, suffix: str = ".md") -> None:
+    golden = GOLDEN / f"{name}{suffix}"
     if UPDATE:
         golden.write_text(actual, encoding="utf-8")
     assert golden.is_file(), f"no golden file for {name}: run with UPDATE_GOLDENS=1"
@@ -43,32 +47,77 @@ def check_golden(name: str, actual: str) -> None:
     )
 
 
+@pytest.mark.parametrize("form", sorted(FORMATS))
 @pytest.mark.parametrize("name", FIXTURE_PAIRS)
-def test_fixture_pair_matches_golden(name: str, run_cli, monkeypatch) -> None:
+def test_fixture_pair_matches_golden(name: str, form: str, run_cli, monkeypatch) -> None:
     monkeypatch.chdir(REPO)
     folder = FIXTURES.relative_to(REPO) / name
-    result = run_cli("diff", folder / "old.yaml", folder / "new.yaml")
+    result = run_cli("diff", folder / "old.yaml", folder / "new.yaml", "--format", form)
     assert result.code == 0, result.err
-    check_golden(name, result.out)
+    check_golden(name, result.out, FORMATS[form])
 
 
+@pytest.mark.parametrize("form", sorted(FORMATS))
 @pytest.mark.parametrize("name", sorted(EXAMPLE_PAIRS))
-def test_example_editions_match_golden(name: str, run_cli, monkeypatch) -> None:
+def test_example_editions_match_golden(name: str, form: str, run_cli, monkeypatch) -> None:
     monkeypatch.chdir(REPO)
     old, new = EXAMPLE_PAIRS[name]
-    result = run_cli("diff", old, new)
+    result = run_cli("diff", old, new, "--format", form)
     assert result.code == 0, result.err
-    check_golden(name, result.out)
+    check_golden(name, result.out, FORMATS[form])
+
+
+def test_a_terminal_gets_plain_text(run_cli) -> None:
+    """Without --format, the summary is for a person at a terminal: no
+    Markdown, and plan text cannot send the terminal escape sequences."""
+    folder = FIXTURES / "escaping"
+    result = run_cli("diff", folder / "old.yaml", folder / "new.yaml")
+    assert result.out == (GOLDEN / "escaping.txt").read_text(encoding="utf-8")
+    assert "|---|" not in result.out and "## " not in result.out and "**" not in result.out
+    assert "\x1b" not in result.out and "\\u001b[31mred" in result.out
+
+
+@pytest.mark.parametrize("form", sorted(FORMATS))
+@pytest.mark.parametrize("name", [*FIXTURE_PAIRS, *EXAMPLE_PAIRS])
+def test_each_change_is_said_once(name: str, form: str) -> None:
+    """A flagged change is in the table to review, not again in its section;
+    a removed result is in its record's row, with its old values."""
+    golden = (GOLDEN / f"{name}{FORMATS[form]}").read_text(encoding="utf-8")
+    rows = [_place(line, form) for line in golden.splitlines() if _is_change(line, form)]
+    assert len(rows) == len(set(rows)), sorted(r for r in rows if rows.count(r) > 1)
+
+
+def _is_change(line: str, form: str) -> bool:
+    """A row of a table of changes, or a change's first line in the text."""
+    if form == "markdown":
+        return line.startswith("| ") and line.count(" | `") >= 1 and line.count("|") >= 5
+    return line.startswith("  ") and not line.startswith("   ") and ": " in line
+
+
+def _place(line: str, form: str) -> str:
+    """The change on a line: its kind and where it is."""
+    if form == "markdown":
+        return " | ".join(line.split(" | ")[:2])
+    return line
+
+
+def test_additions_are_not_hidden(run_cli) -> None:
+    """Added results are listed in the open, not in a collapsed section."""
+    golden = (GOLDEN / "results.md").read_text(encoding="utf-8")
+    assert "<details>" not in golden
+    assert "| result added | `standards[decisions].results[2026-Q1]` |" in golden
 
 
 def test_every_golden_has_a_fixture() -> None:
     expected = {*FIXTURE_PAIRS, *EXAMPLE_PAIRS}
-    assert {p.stem for p in GOLDEN.glob("*.md")} == expected
+    for suffix in FORMATS.values():
+        assert {p.stem for p in GOLDEN.glob(f"*{suffix}")} == expected
 
 
 def test_federal_benefits_edition_flags_what_the_reviewer_must_see(run_cli, monkeypatch) -> None:
     monkeypatch.chdir(REPO)
-    result = run_cli("diff", *EXAMPLE_PAIRS["example-federal-benefits_2025-2026"])
+    pair = EXAMPLE_PAIRS["example-federal-benefits_2025-2026"]
+    result = run_cli("diff", *pair, "--format", "markdown")
     flagged = result.out.split("### Plan")[0]
     assert "| ⚠️ loosened | `standards[appeal-decision].target` |" in flagged
     assert "at most 45 calendar days, for 80% of cases" in flagged
@@ -96,11 +145,14 @@ def test_fail_on_flags_fails_only_on_unanswered_flags(name: str, code: int, run_
 
 def test_output_goes_to_a_file(run_cli, tmp_path: Path) -> None:
     folder = FIXTURES / "target-tightened"
+    pair = (folder / "old.yaml", folder / "new.yaml")
     output = tmp_path / "summary.md"
-    result = run_cli("diff", folder / "old.yaml", folder / "new.yaml", "--output", output)
+    result = run_cli("diff", *pair, "--output", output, "--format", "markdown")
     assert result.code == 0
     assert result.out == ""
     assert output.read_text(encoding="utf-8").startswith("## Changes to ")
+    assert run_cli("diff", *pair, "--output", output).out == ""
+    assert output.read_text(encoding="utf-8").startswith("Changes to ")
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_a_changed_plan_is_compared_with_its_base(repo: Path, run_cli) -> None:
     base = git(repo, "rev-parse", "HEAD")
-    result = run_cli("diff", PLAN, "--base", base)
+    result = run_cli("diff", PLAN, "--base", base, "--format", "markdown")
     assert result.code == 0, result.err
     first, _, compared = result.out.splitlines()[:3]
     assert first == "## Changes to `plans/city-parks/2026.yaml`"
@@ -51,7 +51,7 @@ def test_a_changed_plan_is_compared_with_its_base(repo: Path, run_cli) -> None:
 def test_a_plan_missing_at_the_base_is_a_new_plan(repo: Path, run_cli) -> None:
     added = Path("plans/city-parks/2027.yaml")
     shutil.copy(NEW, added)
-    result = run_cli("diff", added, PLAN, "--base", "main")
+    result = run_cli("diff", added, PLAN, "--base", "main", "--format", "markdown")
     assert result.code == 0, result.err
     new_plan, changed = result.out.split("\n## ")
     assert (
@@ -65,7 +65,7 @@ def test_a_plan_missing_at_the_base_is_a_new_plan(repo: Path, run_cli) -> None:
 
 def test_a_deleted_plan_is_flagged(repo: Path, run_cli) -> None:
     (repo / PLAN).unlink()
-    result = run_cli("diff", PLAN, "--base", "main")
+    result = run_cli("diff", PLAN, "--base", "main", "--format", "markdown")
     assert result.code == 0
     assert "⚠️ **This change deletes the plan**" in result.out
 
@@ -74,7 +74,7 @@ def test_a_base_that_cannot_be_read_is_said_so(repo: Path, run_cli) -> None:
     (repo / PLAN).write_text("standards: [\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "broken")
     shutil.copy(NEW, repo / PLAN)
-    result = run_cli("diff", PLAN, "--base", "HEAD")
+    result = run_cli("diff", PLAN, "--base", "HEAD", "--format", "markdown")
     assert result.code == 0
     assert "at `HEAD`, which could not be read: Line 2, column 1:" in result.out
 

@@ -119,7 +119,7 @@ def test_pull_requests_are_validated_summarised_built_and_previewed() -> None:
         "git diff -z --name-only --no-renames",
         "generator owners --format github --changed-files",
         "generator diff --format github --base",
-        "make site",
+        "generator build --from-disk plans",
         "make test",
     ):
         assert command in scripts
@@ -127,6 +127,11 @@ def test_pull_requests_are_validated_summarised_built_and_previewed() -> None:
     assert checkout["with"]["fetch-depth"] == 0
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site/"
+    # The summary says how to open the preview: from its folder (what
+    # tests/quality/test_from_disk.py does), or served for the search.
+    linked = next(s for s in steps if "## Site preview" in s.get("run", ""))["run"]
+    assert "unzip it and open \\`index.html\\`" in linked
+    assert "python3 -m http.server --directory site-preview" in linked
 
 
 def test_merges_publish_one_deployment_at_a_time() -> None:
