@@ -23,10 +23,10 @@ from pathlib import Path
 from generator.background import Background, can_fork
 from generator.cache import AgencyCache, CachedAgency, cache_root
 from generator.check import PARALLEL_FROM as CHECK_PARALLEL_FROM
-from generator.check import CheckedPlan, CheckResult, check_paths
+from generator.check import CheckResult, check_discovered
 from generator.diagnostics import Diagnostic, Report
 from generator.errors import BuildError
-from generator.load.discover import display_path, find_plan_files, is_translation
+from generator.load.discover import Discovery, discover, display_path, is_translation
 from generator.model import PlanRecords, build_models
 from generator.model.translated import plans_in_language
 from generator.render import AgencyOutput, Rendered, Tree, render_agencies, render_lists
@@ -63,32 +63,19 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
     and the generator) are the same as in an earlier build is neither
     checked, modelled nor rendered again: its findings, its files and what
     the lists show of it come from the build cache (generator/cache.py)."""
-    files = find_plan_files(list(paths))
+    found = discover(list(paths), named_in_agency_folders=True)
+    cache = AgencyCache(site_languages(), site_config().site_url, today)
+    work = _Changes(cache, found, today, early=cache.on and cache.filled())
     try:
-        return _generate_with(files, docs_dir=docs_dir, today=today, cached=True)
-    except _Misplaced:
-        return _generate_with(files, docs_dir=docs_dir, today=today, cached=False)
-
-
-def _generate_with(files: list[Path], *, docs_dir: Path, today: date, cached: bool) -> Generated:
-    cache = AgencyCache(site_languages(), site_config().site_url, today, on=cached)
-    work = _Changes(cache, today, early=cache.on and cache.filled())
-    try:
-        return _generate(files, cache, work, docs_dir=docs_dir, today=today)
+        return _generate(found, cache, work, docs_dir=docs_dir, today=today)
     finally:
         work.close()
 
 
-class _Misplaced(Exception):
-    """A plan is in a folder not named after its agency. The agency cache
-    keeps an agency's work under its folder, and lists only the agencies
-    whose folders changed: it cannot stand for such a layout, which the
-    folder-name rule allows outside a folder named plans/."""
-
-
 def _generate(
-    files: list[Path], cache: AgencyCache, work: _Changes, *, docs_dir: Path, today: date
+    found: Discovery, cache: AgencyCache, work: _Changes, *, docs_dir: Path, today: date
 ) -> Generated:
+    files = found.files
     units = _units(files)
     keys = {name: cache.key(unit) for name, unit in units.items()}
     stored = {name: cache.read(units[name], key) if key else None for name, key in keys.items()}
@@ -103,10 +90,10 @@ def _generate(
     hits = {name: entry for name, entry in entries.items() if entry is not None}
     if len(hits) < len(entries):  # entries that could not be used after all
         work.close()
-        work = _Changes(cache, today, early=False)
+        work = _Changes(cache, found, today, early=False)
         work.start({name: (unit, keys[name]) for name, unit in units.items() if name not in hits})
     checked, agencies = work.result()
-    report = Report(files=files)
+    report = Report(files=files, diagnostics=list(found.problems))
     for entry in hits.values():
         report.extend(entry.diagnostics)
     report.extend(checked.report.diagnostics)
@@ -114,8 +101,6 @@ def _generate(
         raise BuildError(
             "These plans have errors, so the site was not built:\n" + render_text(report).rstrip()
         )
-    if cache.on and any(_misplaced(plan) for plan in checked.plans):
-        raise _Misplaced
     editions = build_editions(checked, today=today, records=work.records)
     writers = [TreeWriter(language_docs_dir(docs_dir, e.language)) for e in editions]
     outputs = _write_cached(writers, hits, units, keys, cache)
@@ -166,8 +151,9 @@ class _Changes:
     the check when `result` is called, and the agencies to be rendered
     (`render_agencies`) as the caller writes them."""
 
-    def __init__(self, cache: AgencyCache, today: date, *, early: bool) -> None:
+    def __init__(self, cache: AgencyCache, found: Discovery, today: date, *, early: bool) -> None:
         self.cache = cache
+        self.found = found
         self.today = today
         self.changed: dict[str, tuple[list[Path], str]] = {}
         self.records: PlanRecords | None = None  # the checked plans' records, if made
@@ -199,7 +185,7 @@ class _Changes:
         self, changed: dict[str, tuple[list[Path], str]]
     ) -> tuple[CheckResult, list[Rendered]]:
         self.changed = changed
-        checked = check_paths(self.files, today=self.today, jobs=1)
+        checked = check_discovered(self.found.only(self.files), today=self.today, jobs=1)
         if checked.report.errors:
             return checked, []
         editions = build_editions(checked, today=self.today)
@@ -213,7 +199,8 @@ class _Changes:
         # The plans are modelled as their checks come in: this process
         # would otherwise wait for the workers, then model them alone.
         self.records = PlanRecords(self.today)
-        return check_paths(self.files, today=self.today, each=self.records.add), None
+        found = self.found.only(self.files)
+        return check_discovered(found, today=self.today, each=self.records.add), None
 
     def close(self) -> None:
         """Stop the process, if the build ended without its result."""
@@ -226,11 +213,6 @@ def _load_checker() -> None:
     from generator.check import coverage_rules, plain_language, rules, schema  # noqa: F401
 
     plain_language.load_grader()
-
-
-def _misplaced(plan: CheckedPlan) -> bool:
-    agency = plan.data.get("agency") if isinstance(plan.data, dict) else None
-    return not isinstance(agency, dict) or agency.get("id") != plan.path.parent.name
 
 
 def _write(writers: list[TreeWriter], rendered: Rendered) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.check.finding import Finding
 from generator.diagnostics import Diagnostic, Report, Severity
-from generator.load.discover import display_path, find_plan_files, is_translation
+from generator.load.discover import Discovery, discover, display_path, is_translation
 from generator.load.locate import DataPath, locate, readable_path
 from generator.load.yaml_source import Document, load_file
 
@@ -48,20 +48,38 @@ def check_paths(
     each: Callable[[CheckedPlan], None] | None = None,
 ) -> CheckResult:
     """Check every plan and translation file under `paths`, on `jobs` processes
-    (default: one per core for large sets). Raises UsageError for a path that
-    does not exist. Results come back in file order whatever the workers do;
-    `each(plan)` is called here with each plan as its check comes in, while
-    the workers check the next ones."""
-    files = find_plan_files(paths)
+    (default: one per core for large sets), with the problems of their place
+    in the plans folder. Raises UsageError for a path that does not exist.
+    Results come back in file order whatever the workers do; `each(plan)` is
+    called here with each plan as its check comes in, while the workers
+    check the next ones."""
+    found = discover(paths)
+    result = check_discovered(found, today=today, jobs=jobs, each=each)
+    result.report.extend(found.problems)
+    return result
+
+
+def check_discovered(
+    found: Discovery,
+    *,
+    today: date,
+    jobs: int | None = None,
+    each: Callable[[CheckedPlan], None] | None = None,
+) -> CheckResult:
+    """`check_paths` for the files `discover` found, without the problems of
+    their layout (its caller reports those)."""
+    files = found.files
+    folders = [found.agency_folders.get(file) for file in files]
     result = CheckResult(report=Report(files=files), plans=[])
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(files) >= PARALLEL_FROM:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            _collect(result, pool.map(_check_one, files, [today] * len(files), chunksize=16), each)
+            outcomes = pool.map(_check_one, files, [today] * len(files), folders, chunksize=16)
+            _collect(result, outcomes, each)
     else:
-        _collect(result, (_check_one(file, today) for file in files), each)
+        _collect(result, map(_check_one, files, [today] * len(files), folders), each)
     from generator.check.across import across_agencies
 
     result.report.extend(across_agencies(list(result.plans)))
@@ -84,16 +102,20 @@ def _collect(
         result.report.extend(diagnostics)
 
 
-def _check_one(file: Path, today: date) -> Outcome:
+def _check_one(file: Path, today: date, folder: str | None) -> Outcome:
     if is_translation(file):
         from generator.translation.checker import check_translation
 
         return check_translation(file)
-    return check_file(file, today=today)
+    return check_file(file, today=today, folder=folder)
 
 
-def check_file(path: Path, *, today: date) -> tuple[CheckedPlan | None, list[Diagnostic]]:
-    """Check one plan file: its YAML, its schema and its semantic rules."""
+def check_file(
+    path: Path, *, today: date, folder: str | None = None
+) -> tuple[CheckedPlan | None, list[Diagnostic]]:
+    """Check one plan file: its YAML, its schema and its semantic rules; with
+    `folder`, the name of the agency folder it is in, that its agency id is
+    that name."""
     shown = display_path(path)
     document, problems = load_file(path)
     if document is None:
@@ -101,16 +123,23 @@ def check_file(path: Path, *, today: date) -> tuple[CheckedPlan | None, list[Dia
             Diagnostic(shown, p.line, p.column, Severity.ERROR, "(file)", p.message, p.hint, "yaml")
             for p in problems
         ]
-    diagnostics = locate_findings(document, shown, plan_findings(document, today))
+    findings = plan_findings(document, today)
+    if folder is not None:
+        from generator.check.layout import folder_findings
+
+        findings.extend(folder_findings(document.data, folder, path.name))
+    diagnostics = locate_findings(document, shown, findings)
     valid = not any(d.severity is Severity.ERROR for d in diagnostics)
     return CheckedPlan(path=path, data=document.data, valid=valid), diagnostics
 
 
 def plan_findings(document: Document, today: date) -> list[Finding]:
-    """Schema findings, then rule findings (rules only on a mapping at the top)."""
+    """Schema findings, then rule findings (rules only on a mapping at the top,
+    and only on the values the schema accepted: see check/accepted.py)."""
     from generator.check import coverage_rules, plain_language  # noqa: F401 - registers rules
+    from generator.check.accepted import accepted
     from generator.check.rules import PlanView, rule_findings
-    from generator.check.schema import schema_findings
+    from generator.check.schema import schema_check
 
     data = document.data
     if not isinstance(data, dict):
@@ -124,8 +153,10 @@ def plan_findings(document: Document, today: date) -> list[Finding]:
                 rule="yaml",
             )
         ]
-    findings = list(schema_findings(data))
-    findings.extend(rule_findings(PlanView(data=data, file=document.path, today=today)))
+    findings, rejected = schema_check(data)
+    seen = accepted(data, rejected)
+    if isinstance(seen, dict):
+        findings.extend(rule_findings(PlanView(data=seen, file=document.path, today=today)))
     return findings
 
 

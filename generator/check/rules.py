@@ -498,27 +498,6 @@ def past_dates(plan: PlanView) -> Iterator[Finding]:
                     )
 
 
-@rule("folder-name")
-def folder_name(plan: PlanView) -> Iterator[Finding]:
-    agency = plan.data.get("agency")
-    ident = agency.get("id") if isinstance(agency, dict) else None
-    if not isinstance(ident, str):
-        return
-    parent = plan.file.resolve().parent
-    if parent.name == "plans":
-        yield Finding(
-            ("agency", "id"),
-            "Plans go in a folder named after the agency, not directly in plans/.",
-            f"Move this file to plans/{ident}/{plan.file.name}.",
-        )
-    elif parent.parent.name == "plans" and parent.name != ident:
-        yield Finding(
-            ("agency", "id"),
-            f"The agency id `{ident}` does not match the folder name `{parent.name}`.",
-            f"Rename the folder to plans/{ident}/, or set the id to `{parent.name}`.",
-        )
-
-
 PLACEHOLDER = "TODO"
 
 

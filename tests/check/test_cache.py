@@ -53,28 +53,6 @@ def test_another_day_or_other_bytes_are_checked_afresh(
         generate_docs([plans], docs_dir=docs, today=TODAY)
 
 
-def test_an_agency_outside_a_folder_of_its_name_is_built_without_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The folder-name rule allows any folder outside one named plans/; the
-    agency cache, kept per folder, cannot stand for such an agency, so the
-    build does without it and gives what a build without the cache gives."""
-    plans = tmp_path / "mine"
-    shutil.copytree(PLANS / "example-county-health", plans / "health")
-    shutil.copytree(PLANS / "example-city-sanitation", plans / "example-city-sanitation")
-
-    def tree(root: Path) -> dict[str, bytes]:
-        return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
-    generate_docs([plans], docs_dir=tmp_path / "fresh", today=TODAY)
-    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
-    for _ in range(2):
-        generate_docs([plans], docs_dir=tmp_path / "docs", today=TODAY)
-        assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
-    assert not list((tmp_path / "cache" / "agencies").glob("*.pickle"))
-
-
 def test_an_agency_whose_files_in_the_cache_are_of_other_bytes_is_rendered_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
