@@ -148,17 +148,18 @@ def references(plan: PlanView) -> Iterator[Finding]:
     for section, field, target in REFERENCES:
         known = ids_of(plan.data, target)
         for index, record in records(plan.data, section):
-            yield from _check_reference(record.get(field), (section, index, field), target, known)
+            where = (section, index, field)
+            yield from _check_reference(plan.data, record.get(field), where, target, known)
     complaints = plan.data.get("complaints")
     if isinstance(complaints, dict):
         known = ids_of(plan.data, "channels")
         yield from _check_reference(
-            complaints.get("channels"), ("complaints", "channels"), "channels", known
+            plan.data, complaints.get("channels"), ("complaints", "channels"), "channels", known
         )
 
 
 def _check_reference(
-    value: Any, path: tuple[Any, ...], target: str, known: list[str]
+    data: dict[str, Any], value: Any, path: tuple[Any, ...], target: str, known: list[str]
 ) -> Iterator[Finding]:
     values = value if isinstance(value, list) else [value]
     for position, ident in enumerate(values):
@@ -171,6 +172,8 @@ def _check_reference(
             hint = f"Did you mean `{close[0]}`?"
         elif known:
             hint = f"Known {target.replace('_', ' ')}: " + ", ".join(f"`{k}`" for k in known) + "."
+        elif any(records(data, target)):
+            hint = f"No {noun} under `{target}:` has a valid id yet: fix their ids first."
         else:
             hint = f"Add the {noun} under `{target}:` first."
         yield Finding(where, f"`{ident}` is not the id of any {noun} in this plan.", hint)

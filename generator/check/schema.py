@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from generator.check.finding import Finding
+from generator.load.locate import DataPath
 from generator.resources import plan_schema, resolve_ref
 
 _TYPE_NAMES = {
@@ -86,11 +87,37 @@ def _gate(kind: str) -> Any:
 def schema_findings(data: Any, kind: str = "plan") -> Iterator[Finding]:
     """Every violation of the plan schema (or, with kind="translation", of the
     translation schema) in `data`, rewritten for people."""
+    yield from schema_check(data, kind)[0]
+
+
+# Keywords whose error is about what an object lacks, not about a value in it.
+_LACKING = frozenset({"required", "dependentRequired", "minProperties"})
+# Keywords about the form of a value, which a value of the wrong type fails too.
+_OF_FORM = frozenset({"enum", "const", "pattern", "format", "minLength", "maxLength"})
+
+
+def schema_check(data: Any, kind: str = "plan") -> tuple[list[Finding], list[DataPath]]:
+    """The findings of `schema_findings`, and the paths of the values the
+    schema rejected (each value of the wrong type or form, each field that
+    does not belong): what the rules must not see."""
     if _gate(kind).is_valid(data):
-        return
-    for error in _validator(kind).iter_errors(data):
+        return [], []
+    findings: list[Finding] = []
+    rejected: list[DataPath] = []
+    errors = list(_validator(kind).iter_errors(data))
+    # A value of the wrong type is said to be so once, not also out of its list.
+    mistyped = {_path(error) for error in errors if error.validator == "type"}
+    for error in errors:
+        if error.validator in _OF_FORM and _path(error) in mistyped:
+            continue
         handler = _HANDLERS.get(error.validator, _generic)
-        yield from handler(error)
+        findings.extend(handler(error))
+        if error.validator == "additionalProperties":
+            allowed = error.schema.get("properties", {})
+            rejected.extend((*_path(error), key) for key in error.instance if key not in allowed)
+        elif error.validator not in _LACKING:
+            rejected.append(_path(error))
+    return findings, rejected
 
 
 def _path(error: Any) -> tuple[str | int, ...]:
@@ -125,6 +152,8 @@ def _type(error: Any) -> Iterator[Finding]:
         hint = "Write the number without quotes, units or % sign, such as 90 or 2.5."
     elif expected == "array" and not isinstance(error.instance, list):
         hint = "Write each item on its own line starting with '- ', or as [first, second]."
+    elif expected == "string" and isinstance(error.instance, list) and len(error.instance) == 1:
+        hint = f"Write the one value without brackets: {_plain(error.instance[0])}"
     yield Finding(_path(error), message, hint)
 
 
