@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.background import Background, can_fork
-from generator.cache import AgencyCache, CachedAgency, cache_root
+from generator.cache import AgencyCache, CachedAgency
 from generator.check import PARALLEL_FROM as CHECK_PARALLEL_FROM
 from generator.check import CheckResult, check_discovered
 from generator.diagnostics import Diagnostic, Report
@@ -65,11 +65,30 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
     the lists show of it come from the build cache (generator/cache.py)."""
     found = discover(list(paths), named_in_agency_folders=True)
     cache = AgencyCache(site_languages(), site_config().site_url, today)
-    work = _Changes(cache, found, today, early=cache.on and cache.filled())
+    for _ in range(2):
+        work = _Changes(cache, found, today, early=cache.on and cache.filled())
+        try:
+            return _generate(found, cache, work, docs_dir=docs_dir, today=today)
+        except _Unreadable as unreadable:
+            for unit in unreadable.units:
+                cache.forget(unit)  # a miss the next time round
+        finally:
+            work.close()
+    cache.on = False  # damaged again meanwhile: without it
+    work = _Changes(cache, found, today, early=False)
     try:
         return _generate(found, cache, work, docs_dir=docs_dir, today=today)
     finally:
         work.close()
+
+
+class _Unreadable(Exception):
+    """Cached agencies whose page files could not be read back (damaged,
+    or removed meanwhile): they are forgotten and the docs generated again."""
+
+    def __init__(self, units: list[list[Path]]) -> None:
+        super().__init__(f"{len(units)} cached agencies could not be read")
+        self.units = units
 
 
 def _generate(
@@ -236,6 +255,7 @@ def _write_cached(
     """The cached agencies' outputs, by edition, with their files kept in
     (or, where the docs tree no longer holds them, written to) each tree."""
     done: list[list[AgencyOutput]] = [[] for _ in writers]
+    unreadable: list[list[Path]] = []
     for name, entry in hits.items():
         for index, output in enumerate(entry.outputs):
             if output is None:
@@ -246,11 +266,11 @@ def _write_cached(
                 continue
             stored = cache.files(units[name], keys[name], index)
             if stored is None:
-                raise BuildError(
-                    f"The build cache could not be read for {name}: delete {cache_root()} "
-                    "and build again, or build with SERVICE_PLANS_CACHE=off."
-                )
+                unreadable.append(units[name])
+                continue
             writer.write(stored, output.versions)
+    if unreadable:
+        raise _Unreadable(unreadable)
     return done
 
 

@@ -5,16 +5,18 @@ textstat and its hyphenation dictionary take a third of a second to load,
 more than the rest of a validation run, and an author validates the same text
 again and again. So grades are kept in a cache file under
 $XDG_CACHE_HOME/service-plans/, one line per sentence (a hash of it, then its
-grade), and textstat is loaded only for sentences it has not graded before.
-Each process reads the file once, the first time it grades, and appends the
+grade, a checksum), and textstat is loaded only for sentences it has not
+graded before. Each process reads the file once, the first time it grades, and appends the
 grades it works out: checking a thousand plans reads and writes the file once
 each, not once per plan. Set SERVICE_PLANS_CACHE=off to grade every sentence afresh."""
 
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import re
+import zlib
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -63,10 +65,25 @@ def _known(path: Path | None) -> dict[str, float]:
     return _KNOWN[path]
 
 
+# The formula gives -3.4 for one word of one syllable, and only a sentence of
+# thousands of words passes 1000: a cached grade outside these is damaged (a
+# sentence that really grades outside them is simply graded again each run).
+_SANE_GRADES = (-16.0, 1000.0)
+_KEY = re.compile(r"^[0-9a-f]{20}$")
+
+
+def cache_line(key: str, grade: float) -> str:
+    """A line of the cache file: the sentence's key, its grade, and a
+    checksum of both, so that a damaged line is known."""
+    entry = f"{key} {grade!r}"
+    return f"{entry} {zlib.crc32(entry.encode()):08x}\n"
+
+
 def _read_grades(path: Path | None) -> dict[str, float]:
-    """The grades in the file. A line that cannot be read is skipped, and
-    so is a last line without its line break (a write cut short, whose
-    grade may have lost digits)."""
+    """The grades in the file. A line that is not as `cache_line` writes it
+    (its checksum wrong, its grade not a finite number in a sane range) is
+    skipped, and so is a last line without its line break (a write cut
+    short): the sentence is graded again."""
     if path is None:
         return {}
     try:
@@ -75,11 +92,19 @@ def _read_grades(path: Path | None) -> dict[str, float]:
         return {}
     found: dict[str, float] = {}
     for line in text.split("\n")[:-1]:
-        key, _, grade = line.partition(" ")
+        key, _, rest = line.partition(" ")
+        written, _, _check = rest.rpartition(" ")
         try:
-            found[key] = float(grade)
+            grade = float(written)
         except ValueError:
             continue
+        if (
+            _KEY.match(key)
+            and math.isfinite(grade)
+            and _SANE_GRADES[0] <= grade <= _SANE_GRADES[1]
+            and cache_line(key, grade) == line + "\n"
+        ):
+            found[key] = grade
     return found
 
 
@@ -89,7 +114,7 @@ def _append_grades(path: Path | None, fresh: dict[str, float]) -> None:
     not kept."""
     if path is None or not fresh:
         return
-    lines = "".join(f"{key} {grade!r}\n" for key, grade in fresh.items()).encode()
+    lines = "".join(cache_line(key, grade) for key, grade in fresh.items()).encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)

@@ -74,3 +74,47 @@ def test_an_agency_whose_files_in_the_cache_are_of_other_bytes_is_rendered_again
     page = tmp_path / "docs" / "agencies" / "example-county-health" / "index.md"
     assert page.read_bytes() == before
     assert not (tmp_path / "docs" / "agencies" / "x").exists()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def _built_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A build without the cache into fresh/, and one that fills the cache."""
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
+    generate_docs([PLANS], docs_dir=tmp_path / "fresh", today=TODAY)
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
+    generate_docs([PLANS], docs_dir=tmp_path / "first", today=TODAY)
+    return tmp_path / "cache"
+
+
+def test_an_entry_damaged_on_disk_is_a_miss_and_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bits changed in an agency's entry, which still unpickles but with
+    other text, are never served: the agency is checked and rendered again."""
+    cache = _built_twice(tmp_path, monkeypatch)
+    name = b"Federal Benefits Administration"
+    damaged = 0
+    for entry in (cache / "agencies").glob("*.pickle"):
+        data = entry.read_bytes()
+        if name in data:
+            entry.write_bytes(data.replace(name, b"Federal Benefits Adminystration"))
+            damaged += 1
+    assert damaged
+    generate_docs([PLANS], docs_dir=tmp_path / "docs", today=TODAY)
+    assert _tree(tmp_path / "docs") == _tree(tmp_path / "fresh")
+
+
+def test_pages_damaged_on_disk_are_a_miss_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = _built_twice(tmp_path, monkeypatch)
+    for entry in (cache / "agency-files").glob("*.pickle"):
+        data = bytearray(entry.read_bytes())
+        for bit in (8, 100, 1000):  # three bits of the compressed pages
+            data[-bit] ^= 0x10
+        entry.write_bytes(bytes(data))
+    generate_docs([PLANS], docs_dir=tmp_path / "docs", today=TODAY)
+    assert _tree(tmp_path / "docs") == _tree(tmp_path / "fresh")

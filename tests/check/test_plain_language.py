@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.check import plain_language
-from generator.check.plain_language import _key, grades, split_sentences
+from generator.check.plain_language import _key, cache_line, grades, split_sentences
 from generator.resources import REPO_DIR
 
 
@@ -47,8 +47,8 @@ def test_grades_come_from_the_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -
     sentence = "We reply to every letter."
     file = tmp_path / "plain-language-grades.txt"
     first = grades([sentence])[sentence]
-    assert file.read_text() == f"{_key(sentence)} {first!r}\n"
-    file.write_text(f"{_key(sentence)} 42.0\n")
+    assert file.read_text() == cache_line(_key(sentence), first)
+    file.write_text(cache_line(_key(sentence), 42.0))
     assert _grade_in_new_process(sentence, tmp_path) == 42.0
     # This process read the file once, when it first graded.
     assert grades([sentence])[sentence] == first
@@ -68,10 +68,11 @@ def test_the_cache_grows_by_lines(tmp_path, monkeypatch: pytest.MonkeyPatch) -> 
 def test_a_line_cut_short_is_skipped(tmp_path) -> None:
     sentence = "We answer the phone."
     file = tmp_path / "plain-language-grades.txt"
-    file.write_text(f"{_key('Something else.')} 3.5\n{_key(sentence)} 42.0\n")
+    other = cache_line(_key("Something else."), 3.5)
+    file.write_text(other + cache_line(_key(sentence), 42.0))
     assert _grade_in_new_process(sentence, tmp_path) == 42.0
     # A last line without its line break may have lost digits ("4" of "4.5").
-    file.write_text(f"{_key('Something else.')} 3.5\n{_key(sentence)} 42")
+    file.write_text(other + cache_line(_key(sentence), 42.0)[:-1])
     assert _grade_in_new_process(sentence, tmp_path) < 8
     file.write_text(f"{_key(sentence)}\n{_key(sentence)} 4x\n")
     assert _grade_in_new_process(sentence, tmp_path) < 8
@@ -87,3 +88,34 @@ def test_an_unwritable_cache_is_not_an_error(tmp_path, monkeypatch: pytest.Monke
 
 def test_sentences_are_split_after_full_stops() -> None:
     assert split_sentences("One. Two? Three!  Four") == ["One.", "Two?", "Three!", "Four"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "{key} nan\n",  # not a grade, as a cache without checks would take it
+        "{key} 2.0\n",  # a line without its checksum
+        "NAN",  # a grade that is not a number, with a right checksum
+        "INF",
+        "-40.0",  # out of any sentence's range
+        "FLIP",  # one digit changed after it was written
+    ],
+)
+def test_a_damaged_grade_is_graded_again(tmp_path, line: str) -> None:
+    """A grade that cannot have been written as it reads is never trusted:
+    "nan" would have silenced the warning of a hard sentence."""
+    sentence = (
+        "The Department shall endeavour to facilitate the expeditious adjudication of "
+        "correspondence notwithstanding administrative constraints."
+    )
+    key = _key(sentence)
+    good = cache_line(key, 2.0)
+    if line == "FLIP":
+        text = good.replace(" 2.0 ", " 3.0 ")
+    elif line in ("NAN", "INF", "-40.0"):
+        grade = {"NAN": float("nan"), "INF": float("inf"), "-40.0": -40.0}[line]
+        text = cache_line(key, grade)
+    else:
+        text = line.format(key=key)
+    (tmp_path / "plain-language-grades.txt").write_text(text)
+    assert _grade_in_new_process(sentence, tmp_path) > plain_language.MAX_GRADE
