@@ -27,6 +27,7 @@ from generator.check import CheckResult, check_discovered
 from generator.diagnostics import Diagnostic, Report
 from generator.errors import BuildError
 from generator.load.discover import Discovery, discover, display_path, is_translation
+from generator.lock import exclusive
 from generator.model import PlanRecords, build_models
 from generator.model.translated import plans_in_language
 from generator.render import AgencyOutput, Rendered, Tree, render_agencies, render_lists
@@ -62,7 +63,13 @@ def generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Gene
     An agency whose files (and the day, the site's languages and address,
     and the generator) are the same as in an earlier build is neither
     checked, modelled nor rendered again: its findings, its files and what
-    the lists show of it come from the build cache (generator/cache.py)."""
+    the lists show of it come from the build cache (generator/cache.py).
+    Holds the lock of `docs_dir` (generator/lock.py) while it works."""
+    with exclusive([docs_dir]):
+        return _generate_docs(paths, docs_dir=docs_dir, today=today)
+
+
+def _generate_docs(paths: Sequence[Path], *, docs_dir: Path, today: date) -> Generated:
     found = discover(list(paths), named_in_agency_folders=True)
     cache = AgencyCache(site_languages(), site_config().site_url, today)
     for _ in range(2):
@@ -320,8 +327,11 @@ def build_site(
     """Build the whole site into `site_dir`; returns a one-line summary."""
     started = time.perf_counter()
     docs_dir = docs_dir or DEFAULT_DOCS_DIR
-    generated = generate_docs(paths, docs_dir=docs_dir, today=today)
-    run_mkdocs_build(docs_dir, site_dir)
+    # One build at a time writes these docs and this site: the site is
+    # always exactly one build's output.
+    with exclusive([docs_dir, site_dir]):
+        generated = _generate_docs(paths, docs_dir=docs_dir, today=today)
+        run_mkdocs_build(docs_dir, site_dir)
     return _summary(generated, site_dir, time.perf_counter() - started)
 
 
@@ -336,14 +346,42 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
     `site_dir`, which then replaces it. The languages build at the same time,
     each into a folder of its own, and the other languages' folders move
     under the original's (to es/) once all have succeeded. A warning fails
-    the build (strict) and leaves `site_dir` as it was."""
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    the build (strict) and leaves `site_dir` as it was. The new folders are
+    made in `temporary_folder`, whose leftovers (of a build that was killed)
+    are cleared first."""
+    with exclusive([docs_dir, site_dir]):
+        _run_mkdocs_build(docs_dir, site_dir.resolve())
+
+
+def temporary_folder(docs_dir: Path, site_dir: Path) -> Path:
+    """Where a build makes the new site before it swaps it in: a folder
+    beside the docs tree (build/.docs-tmp/, inside the folder git ignores),
+    or beside the site when the two are on different disks (a rename cannot
+    cross disks)."""
+    docs_parent, site_parent = docs_dir.resolve().parent, site_dir.resolve().parent
+    site_parent.mkdir(parents=True, exist_ok=True)
+    docs_parent.mkdir(parents=True, exist_ok=True)
+    if docs_parent.stat().st_dev == site_parent.stat().st_dev:
+        return docs_parent / f".{docs_dir.name}-tmp"
+    return site_parent / f".{site_dir.name}-tmp"
+
+
+def _clear_leftovers(work: Path, site_dir: Path) -> None:
+    """Remove what builds killed before they finished left: their folders
+    in `work`, and beside the site those of earlier versions of this
+    program, which made them there."""
+    shutil.rmtree(work, ignore_errors=True)
+    for pattern in (f".{site_dir.name}-new-*", f".{site_dir.name}-old-*"):
+        for leftover in site_dir.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
+
+
+def _run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
+    work = temporary_folder(docs_dir, site_dir)
+    _clear_leftovers(work, site_dir)
     languages = site_languages()
-    folders = [
-        Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
-        for _ in languages
-    ]
+    folders = [Path(tempfile.mkdtemp(prefix="site-new-", dir=work)) for _ in languages]
     processes: list[subprocess.Popen[str]] = []
     try:
         for language, folder in zip(languages, folders, strict=True):
@@ -357,7 +395,7 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
         staging = folders[0]
         for language, folder in zip(languages[1:], folders[1:], strict=True):
             folder.rename(staging / language.prefix)
-        _swap_in(staging, site_dir)
+        _swap_in(staging, site_dir, work)
     finally:
         for process in processes:
             if process.poll() is None:
@@ -398,13 +436,13 @@ def _failure(language: Language, process: subprocess.Popen[str]) -> str:
     return f"[{language.config_file.name}]\n{output.strip()}"
 
 
-def _swap_in(new: Path, site_dir: Path) -> None:
+def _swap_in(new: Path, site_dir: Path, work: Path) -> None:
     """Replace `site_dir` by `new` with two renames on the same disk: the old
     site is served until the moment the new one takes its place."""
     if not site_dir.exists():
         new.rename(site_dir)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
+    old = Path(tempfile.mkdtemp(prefix="site-old-", dir=work))
     old.rmdir()
     site_dir.rename(old)
     new.rename(site_dir)
