@@ -1,5 +1,7 @@
-"""Check plans: load each file strictly, validate it against the schema, apply
-the semantic rules, and return every problem as a located `Diagnostic`."""
+"""Check plans: find them and check their place in the plans folder
+(load/discover.py, check/layout.py), load each file strictly, validate it
+against the schema, apply the semantic rules to what the schema accepted
+(check/accepted.py), and return every problem as a located `Diagnostic`."""
 
 from __future__ import annotations
 

@@ -1,8 +1,10 @@
 """The second layer of checks: named rules about meaning that a JSON Schema
 cannot express (ids unique, references resolve, dates in order, results that
 fit their target). Every rule is a small generator of `Finding`s registered
-under a name; rules read the data defensively, because they also run on plans
-that failed the schema, so that one run reports every problem."""
+under a name. They also run on plans that failed the schema, so that one run
+reports every problem, but only on the values the schema accepted: each value
+it rejected reads as empty (None), as a field left empty does
+(check/accepted.py)."""
 
 from __future__ import annotations
 

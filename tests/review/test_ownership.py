@@ -156,6 +156,6 @@ def test_a_change_outside_plans_is_marked_as_needing_a_maintainer(
     assert result.out.startswith("::notice title=Needs a maintainer's review::")
     text = summary.read_text(encoding="utf-8")
     assert "⚠️ **Needs a maintainer's review.**" in text
-    assert "changes 2 files outside plans/" in text
+    assert "changes 2 files outside the agencies' folders plans/AGENCY-ID/" in text
     assert "- `generator/check/rules.py`" in text
     assert not check_ownership([SANITATION], CODEOWNERS).needs_maintainer
