@@ -46,8 +46,9 @@ def maintainer_notice(report: OwnershipReport) -> str:
     return (
         f"This pull request changes {count} file{'s' if count != 1 else ''} outside the "
         "agencies' folders plans/AGENCY-ID/ (the format, the generator, the site, the "
-        "workflows...): it needs a maintainer's review. The plan checks ran the generator and schema of the base commit, so they "
-        "judge the plans by the rules in force, not by the rules this change proposes."
+        "workflows...): it needs a maintainer's review. The plan checks ran the generator "
+        "and schema of the base commit, so they judge the plans by the rules in force, "
+        "not by the rules this change proposes."
     )
 
 
