@@ -1,5 +1,5 @@
 """No input crashes the checker. Hypothesis mutates the example plans (those in
-plans/ and the example files of this suite): a value replaced by another of
+plans/ and the example files of this suite, and a translation): a value replaced by another of
 any type, or by one from elsewhere in the plan, a field removed or added, a
 value wrapped in a list, a character typed or deleted in the YAML text. Each
 mutated file goes through the whole check, as `validate` runs it, which must
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,8 @@ def _seeds() -> list[Any]:
 
 
 SEEDS = _seeds()
+TRANSLATED = PLANS / "example-county-health" / "2026.yaml"
+TRANSLATION = load_file(TRANSLATED.with_name("2026.es.yaml"))[0].data  # type: ignore[union-attr]
 FIELD_NAMES = sorted(
     {key for seed in SEEDS for key in yaml.safe_dump(seed).split() if key.endswith(":")}
 )
@@ -85,8 +88,8 @@ _values = st.recursive(
 
 
 @st.composite
-def _mutated(draw: st.DrawFn) -> str:
-    data = copy.deepcopy(draw(st.sampled_from(SEEDS)))
+def _mutated(draw: st.DrawFn, seeds: list[Any] = SEEDS) -> str:
+    data = copy.deepcopy(draw(st.sampled_from(seeds)))
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
         paths = _paths(data)
         path = draw(st.sampled_from(paths))
@@ -125,25 +128,44 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-@settings(
-    max_examples=int(LONG_RUN) if LONG_RUN else 150,
-    derandomize=not LONG_RUN,
-    database=None,
-    deadline=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+def _runs(examples: int) -> settings:
+    return settings(
+        max_examples=int(LONG_RUN) if LONG_RUN else examples,
+        derandomize=not LONG_RUN,
+        database=None,
+        deadline=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+@_runs(150)
 @given(text=_mutated())
 def test_no_mutation_of_an_example_plan_crashes_the_checker(
     text: str, tmp_path_factory: Any
 ) -> None:
-    plans = tmp_path_factory.mktemp("fuzz") / "plans"
-    agency = plans / "example-agency"
+    agency = tmp_path_factory.mktemp("fuzz") / "plans" / "example-agency"
     agency.mkdir(parents=True)
     (agency / "2026.yaml").write_text(text, encoding="utf-8")
+    _every_problem_located(agency.parent, "2026.yaml")
+
+
+@_runs(50)
+@given(text=_mutated(seeds=[TRANSLATION]))
+def test_no_mutation_of_an_example_translation_crashes_the_checker(
+    text: str, tmp_path_factory: Any
+) -> None:
+    agency = tmp_path_factory.mktemp("fuzz") / "plans" / "example-county-health"
+    agency.mkdir(parents=True)
+    shutil.copy(TRANSLATED, agency / "2026.yaml")
+    (agency / "2026.es.yaml").write_text(text, encoding="utf-8")
+    _every_problem_located(agency.parent, "2026.es.yaml")
+
+
+def _every_problem_located(plans: Path, name: str) -> None:
     result = check_paths([plans], today=TODAY, jobs=1)
     for diagnostic in result.report.diagnostics:
-        assert diagnostic.file.endswith("2026.yaml")
+        assert diagnostic.file.endswith(name)
         assert diagnostic.line >= 1 and diagnostic.column >= 1
         assert diagnostic.message.strip() and diagnostic.where
         assert diagnostic.severity in (Severity.ERROR, Severity.WARNING)
