@@ -77,4 +77,4 @@ browser:
 	apt-get update -qq && apt-get install -y -qq chromium default-jre-headless
 
 clean:
-	rm -rf $(VENV) node_modules site build .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules site build .pytest_cache .ruff_cache .hypothesis .site.lock

@@ -1,11 +1,12 @@
 """Build the site: check every plan, then model -> render -> write a docs tree
 per language, then `mkdocs build --strict` of each language (the original at
-the root, each other under its prefix, es/) into one folder beside site/,
-which is then swapped in.
+the root, each other under its prefix, es/) into one folder in the build
+folder (build/.docs-tmp/), which is then swapped in for site/.
 
 If a plan has an error nothing is written and site/ is left as it was; if
 MkDocs fails in any language, the half-built folder is thrown away and site/
-is left as it was too."""
+is left as it was too. One build at a time writes the same docs tree and site
+(generator/lock.py), and each clears what a build killed half-way left."""
 
 from __future__ import annotations
 
