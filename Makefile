@@ -6,7 +6,7 @@ PLANS  ?= plans
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test validate preview bench lint lock clean browser
+.PHONY: site test validate preview bench fuzz lint lock clean browser
 
 site: $(VENV)/.runtime
 	$(PY) -m generator build $(PLANS)
@@ -25,6 +25,13 @@ preview: $(VENV)/.runtime
 # MkDocs alone; the latest table is in BENCHMARKS.md. Takes about an hour.
 bench: $(VENV)/.test
 	$(PY) -m benchmarks.bench --sizes $(or $(SIZES),1,100,1000,2000)
+
+# The checker against many mutations of the example plans (make test runs a
+# fixed 150): new ones each run, FUZZ_EXAMPLES of them. A crash is printed with
+# the mutated file; add it under tests/check/cases/invalid/.
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(VENV)/.test
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/check/test_fuzz.py -p no:cacheprovider
 
 lint: $(VENV)/.test
 	$(PY) -m ruff check generator tests
@@ -70,4 +77,4 @@ browser:
 	apt-get update -qq && apt-get install -y -qq chromium default-jre-headless
 
 clean:
-	rm -rf $(VENV) node_modules site build .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules site build .pytest_cache .ruff_cache .hypothesis .site.lock

@@ -1,11 +1,12 @@
 """Build the site: check every plan, then model -> render -> write a docs tree
 per language, then `mkdocs build --strict` of each language (the original at
-the root, each other under its prefix, es/) into one folder beside site/,
-which is then swapped in.
+the root, each other under its prefix, es/) into one folder in the build
+folder (build/.docs-tmp/), which is then swapped in for site/.
 
 If a plan has an error nothing is written and site/ is left as it was; if
 MkDocs fails in any language, the half-built folder is thrown away and site/
-is left as it was too."""
+is left as it was too. One build at a time writes the same docs tree and site
+(generator/lock.py), and each clears what a build killed half-way left."""
 
 from __future__ import annotations
 
@@ -21,12 +22,13 @@ from datetime import date
 from pathlib import Path
 
 from generator.background import Background, can_fork
-from generator.cache import AgencyCache, CachedAgency, cache_root
+from generator.cache import AgencyCache, CachedAgency
 from generator.check import PARALLEL_FROM as CHECK_PARALLEL_FROM
-from generator.check import CheckedPlan, CheckResult, check_paths
+from generator.check import CheckResult, check_discovered
 from generator.diagnostics import Diagnostic, Report
 from generator.errors import BuildError
-from generator.load.discover import display_path, find_plan_files, is_translation
+from generator.load.discover import Discovery, discover, display_path, is_translation
+from generator.lock import exclusive
 from generator.model import PlanRecords, build_models
 from generator.model.translated import plans_in_language
 from generator.render import AgencyOutput, Rendered, Tree, render_agencies, render_lists
@@ -66,36 +68,47 @@ def generate_docs(
     An agency whose files (and the day, the site's languages and address,
     and the generator) are the same as in an earlier build is neither
     checked, modelled nor rendered again: its findings, its files and what
-    the lists show of it come from the build cache (generator/cache.py)."""
-    files = find_plan_files(list(paths))
-    try:
-        return _generate_with(files, docs_dir, today, cached=True, from_disk=from_disk)
-    except _Misplaced:
-        return _generate_with(files, docs_dir, today, cached=False, from_disk=from_disk)
+    the lists show of it come from the build cache (generator/cache.py).
+    Holds the lock of `docs_dir` (generator/lock.py) while it works."""
+    with exclusive([docs_dir]):
+        return _generate_docs(paths, docs_dir=docs_dir, today=today, from_disk=from_disk)
 
 
-def _generate_with(
-    files: list[Path], docs_dir: Path, today: date, *, cached: bool, from_disk: bool
+def _generate_docs(
+    paths: Sequence[Path], *, docs_dir: Path, today: date, from_disk: bool = False
 ) -> Generated:
-    root_url = site_config().site_url
-    cache = AgencyCache(site_languages(), root_url, today, on=cached, from_disk=from_disk)
-    work = _Changes(cache, today, early=cache.on and cache.filled(), from_disk=from_disk)
+    found = discover(list(paths), named_in_agency_folders=True)
+    cache = AgencyCache(site_languages(), site_config().site_url, today, from_disk=from_disk)
+    for _ in range(2):
+        work = _Changes(cache, found, today, early=cache.on and cache.filled(), from_disk=from_disk)
+        try:
+            return _generate(found, cache, work, docs_dir=docs_dir, today=today)
+        except _Unreadable as unreadable:
+            for unit in unreadable.units:
+                cache.forget(unit)  # a miss the next time round
+        finally:
+            work.close()
+    cache.on = False  # damaged again meanwhile: without it
+    work = _Changes(cache, found, today, early=False, from_disk=from_disk)
     try:
-        return _generate(files, cache, work, docs_dir=docs_dir, today=today)
+        return _generate(found, cache, work, docs_dir=docs_dir, today=today)
     finally:
         work.close()
 
 
-class _Misplaced(Exception):
-    """A plan is in a folder not named after its agency. The agency cache
-    keeps an agency's work under its folder, and lists only the agencies
-    whose folders changed: it cannot stand for such a layout, which the
-    folder-name rule allows outside a folder named plans/."""
+class _Unreadable(Exception):
+    """Cached agencies whose page files could not be read back (damaged,
+    or removed meanwhile): they are forgotten and the docs generated again."""
+
+    def __init__(self, units: list[list[Path]]) -> None:
+        super().__init__(f"{len(units)} cached agencies could not be read")
+        self.units = units
 
 
 def _generate(
-    files: list[Path], cache: AgencyCache, work: _Changes, *, docs_dir: Path, today: date
+    found: Discovery, cache: AgencyCache, work: _Changes, *, docs_dir: Path, today: date
 ) -> Generated:
+    files = found.files
     units = _units(files)
     keys = {name: cache.key(unit) for name, unit in units.items()}
     stored = {name: cache.read(units[name], key) if key else None for name, key in keys.items()}
@@ -110,10 +123,10 @@ def _generate(
     hits = {name: entry for name, entry in entries.items() if entry is not None}
     if len(hits) < len(entries):  # entries that could not be used after all
         work.close()
-        work = _Changes(cache, today, early=False, from_disk=work.from_disk)
+        work = _Changes(cache, found, today, early=False, from_disk=work.from_disk)
         work.start({name: (unit, keys[name]) for name, unit in units.items() if name not in hits})
     checked, agencies = work.result()
-    report = Report(files=files)
+    report = Report(files=files, diagnostics=list(found.problems))
     for entry in hits.values():
         report.extend(entry.diagnostics)
     report.extend(checked.report.diagnostics)
@@ -121,8 +134,6 @@ def _generate(
         raise BuildError(
             "These plans have errors, so the site was not built:\n" + render_text(report).rstrip()
         )
-    if cache.on and any(_misplaced(plan) for plan in checked.plans):
-        raise _Misplaced
     editions = build_editions(checked, today=today, records=work.records, from_disk=work.from_disk)
     writers = [TreeWriter(language_docs_dir(docs_dir, e.language)) for e in editions]
     outputs = _write_cached(writers, hits, units, keys, cache)
@@ -174,9 +185,16 @@ class _Changes:
     (`render_agencies`) as the caller writes them."""
 
     def __init__(
-        self, cache: AgencyCache, today: date, *, early: bool, from_disk: bool = False
+        self,
+        cache: AgencyCache,
+        found: Discovery,
+        today: date,
+        *,
+        early: bool,
+        from_disk: bool = False,
     ) -> None:
         self.cache = cache
+        self.found = found
         self.today = today
         self.from_disk = from_disk
         self.changed: dict[str, tuple[list[Path], str]] = {}
@@ -209,7 +227,7 @@ class _Changes:
         self, changed: dict[str, tuple[list[Path], str]]
     ) -> tuple[CheckResult, list[Rendered]]:
         self.changed = changed
-        checked = check_paths(self.files, today=self.today, jobs=1)
+        checked = check_discovered(self.found.only(self.files), today=self.today, jobs=1)
         if checked.report.errors:
             return checked, []
         editions = build_editions(checked, today=self.today, from_disk=self.from_disk)
@@ -223,7 +241,8 @@ class _Changes:
         # The plans are modelled as their checks come in: this process
         # would otherwise wait for the workers, then model them alone.
         self.records = PlanRecords(self.today)
-        return check_paths(self.files, today=self.today, each=self.records.add), None
+        found = self.found.only(self.files)
+        return check_discovered(found, today=self.today, each=self.records.add), None
 
     def close(self) -> None:
         """Stop the process, if the build ended without its result."""
@@ -244,11 +263,6 @@ def _load_checker() -> None:
     )
 
     plain_language.load_grader()
-
-
-def _misplaced(plan: CheckedPlan) -> bool:
-    agency = plan.data.get("agency") if isinstance(plan.data, dict) else None
-    return not isinstance(agency, dict) or agency.get("id") != plan.path.parent.name
 
 
 def _write(writers: list[TreeWriter], rendered: Rendered) -> None:
@@ -272,6 +286,7 @@ def _write_cached(
     """The cached agencies' outputs, by edition, with their files kept in
     (or, where the docs tree no longer holds them, written to) each tree."""
     done: list[list[AgencyOutput]] = [[] for _ in writers]
+    unreadable: list[list[Path]] = []
     for name, entry in hits.items():
         for index, output in enumerate(entry.outputs):
             if output is None:
@@ -282,11 +297,11 @@ def _write_cached(
                 continue
             stored = cache.files(units[name], keys[name], index)
             if stored is None:
-                raise BuildError(
-                    f"The build cache could not be read for {name}: delete {cache_root()} "
-                    "and build again, or build with SERVICE_PLANS_CACHE=off."
-                )
+                unreadable.append(units[name])
+                continue
             writer.write(stored, output.versions)
+    if unreadable:
+        raise _Unreadable(unreadable)
     return done
 
 
@@ -349,8 +364,11 @@ def build_site(
     pull request's preview, downloaded and unzipped."""
     started = time.perf_counter()
     docs_dir = docs_dir or DEFAULT_DOCS_DIR
-    generated = generate_docs(paths, docs_dir=docs_dir, today=today, from_disk=from_disk)
-    run_mkdocs_build(docs_dir, site_dir, from_disk=from_disk)
+    # One build at a time writes these docs and this site: the site is
+    # always exactly one build's output.
+    with exclusive([docs_dir, site_dir]):
+        generated = _generate_docs(paths, docs_dir=docs_dir, today=today, from_disk=from_disk)
+        run_mkdocs_build(docs_dir, site_dir, from_disk=from_disk)
     return _summary(generated, site_dir, time.perf_counter() - started)
 
 
@@ -371,14 +389,42 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool = False)
     `site_dir`, which then replaces it. The languages build at the same time,
     each into a folder of its own, and the other languages' folders move
     under the original's (to es/) once all have succeeded. A warning fails
-    the build (strict) and leaves `site_dir` as it was."""
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    the build (strict) and leaves `site_dir` as it was. The new folders are
+    made in `temporary_folder`, whose leftovers (of a build that was killed)
+    are cleared first."""
+    with exclusive([docs_dir, site_dir]):
+        _run_mkdocs_build(docs_dir, site_dir.resolve(), from_disk=from_disk)
+
+
+def temporary_folder(docs_dir: Path, site_dir: Path) -> Path:
+    """Where a build makes the new site before it swaps it in: a folder
+    beside the docs tree (build/.docs-tmp/, inside the folder git ignores),
+    or beside the site when the two are on different disks (a rename cannot
+    cross disks)."""
+    docs_parent, site_parent = docs_dir.resolve().parent, site_dir.resolve().parent
+    site_parent.mkdir(parents=True, exist_ok=True)
+    docs_parent.mkdir(parents=True, exist_ok=True)
+    if docs_parent.stat().st_dev == site_parent.stat().st_dev:
+        return docs_parent / f".{docs_dir.name}-tmp"
+    return site_parent / f".{site_dir.name}-tmp"
+
+
+def _clear_leftovers(work: Path, site_dir: Path) -> None:
+    """Remove what builds killed before they finished left: their folders
+    in `work`, and beside the site those of earlier versions of this
+    program, which made them there."""
+    shutil.rmtree(work, ignore_errors=True)
+    for pattern in (f".{site_dir.name}-new-*", f".{site_dir.name}-old-*"):
+        for leftover in site_dir.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
+
+
+def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> None:
+    work = temporary_folder(docs_dir, site_dir)
+    _clear_leftovers(work, site_dir)
     languages = site_languages()
-    folders = [
-        Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
-        for _ in languages
-    ]
+    folders = [Path(tempfile.mkdtemp(prefix="site-new-", dir=work)) for _ in languages]
     processes: list[subprocess.Popen[str]] = []
     try:
         for language, folder in zip(languages, folders, strict=True):
@@ -393,7 +439,7 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool = False)
         staging = folders[0]
         for language, folder in zip(languages[1:], folders[1:], strict=True):
             folder.rename(staging / language.prefix)
-        _swap_in(staging, site_dir)
+        _swap_in(staging, site_dir, work)
     finally:
         for process in processes:
             if process.poll() is None:
@@ -436,13 +482,13 @@ def _failure(language: Language, process: subprocess.Popen[str]) -> str:
     return f"[{language.config_file.name}]\n{output.strip()}"
 
 
-def _swap_in(new: Path, site_dir: Path) -> None:
+def _swap_in(new: Path, site_dir: Path, work: Path) -> None:
     """Replace `site_dir` by `new` with two renames on the same disk: the old
     site is served until the moment the new one takes its place."""
     if not site_dir.exists():
         new.rename(site_dir)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
+    old = Path(tempfile.mkdtemp(prefix="site-old-", dir=work))
     old.rmdir()
     site_dir.rename(old)
     new.rename(site_dir)

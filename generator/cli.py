@@ -143,7 +143,8 @@ def _add_review_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     diff.add_argument(
         "--fail-on-flags",
         action="store_true",
-        help="exit 1 when a flagged change (a weaker target, a revised result) has no reason",
+        help="exit 1 when a flagged change (a weaker target, a revised result) has no reason "
+        "where the plan can give one; with --format github, each is an error annotation",
     )
 
     owners = commands.add_parser(
@@ -330,7 +331,7 @@ def _diff(options: argparse.Namespace, today: date) -> int:
     if options.format == "github":
         from generator.review.annotations import render_flag_annotations
 
-        sys.stdout.write(render_flag_annotations(comparisons))
+        sys.stdout.write(render_flag_annotations(comparisons, fail_on_flags=options.fail_on_flags))
     if options.output is not None:
         options.output.write_text(summary, encoding="utf-8")
     elif options.format == "github" and summary_file is not None:
@@ -338,7 +339,7 @@ def _diff(options: argparse.Namespace, today: date) -> int:
             handle.write(summary)
     else:
         sys.stdout.write(summary)
-    unanswered = [change for c in comparisons for change in c.unanswered]
+    unanswered = [change for c in comparisons for change in c.changes if change.needs_reason]
     return EXIT_PROBLEMS if options.fail_on_flags and unanswered else EXIT_OK
 
 

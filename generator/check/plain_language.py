@@ -26,17 +26,20 @@ textstat and its hyphenation dictionary take a third of a second to load,
 more than the rest of a validation run, and an author validates the same text
 again and again. So grades are kept in a cache file under
 $XDG_CACHE_HOME/service-plans/, one line per sentence (a hash of it and its
-language, its grade, then its long words with their syllables), and textstat
-is loaded only for sentences it has not graded before. Each process reads
-the file once, the first time it grades, and appends the grades it works
-out: checking a thousand plans reads and writes the file once each, not once
-per plan. Set SERVICE_PLANS_CACHE=off to grade every sentence afresh."""
+language, its grade, its long words with their syllables, then a checksum of
+the line), and textstat is loaded only for sentences it has not graded
+before. Each process reads the file once, the first time it grades, and
+appends the grades it works out: checking a thousand plans reads and writes
+the file once each, not once per plan. Set SERVICE_PLANS_CACHE=off to grade
+every sentence afresh."""
 
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -49,7 +52,7 @@ from generator.check.rules import PlanView, records, rule
 from generator.diagnostics import Severity
 
 MIN_WORDS = 12
-CACHE_VERSION = "textstat-0.7.3-2"
+CACHE_VERSION = "textstat-0.7.3-3"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # How many of a sentence's longest words a warning names.
 _NAMED_WORDS = 3
@@ -130,10 +133,28 @@ def _known(path: Path | None) -> dict[str, Grade]:
     return _KNOWN[path]
 
 
+# Flesch-Kincaid gives -3.4 for one word of one syllable and Fernández Huerta
+# at most 206.84; only a sentence of thousands of words, or of words of dozens
+# of syllables, leaves these bounds: a cached score outside them is damaged (a
+# sentence that really scores outside them is simply graded again each run).
+_SANE_SCORES = (-1000.0, 1000.0)
+_KEY = re.compile(r"^[0-9a-f]{20}$")
+
+
+def cache_line(key: str, grade: Grade) -> str:
+    """A line of the cache file: the sentence's key, its score, its long
+    words with their syllables, and a checksum of all of them, so that a
+    damaged line is known."""
+    words = "".join(f" {word}:{syllables}" for word, syllables in grade.long_words)
+    entry = f"{key} {grade.score!r}{words}"
+    return f"{entry} {zlib.crc32(entry.encode()):08x}\n"
+
+
 def _read_grades(path: Path | None) -> dict[str, Grade]:
-    """The grades in the file. A line that cannot be read is skipped, and
-    so is a last line without its line break (a write cut short, whose
-    grade may have lost digits)."""
+    """The grades in the file. A line that is not as `cache_line` writes it
+    (its checksum wrong, its score not a finite number in a sane range) is
+    skipped, and so is a last line without its line break (a write cut
+    short): the sentence is graded again."""
     if path is None:
         return {}
     try:
@@ -143,11 +164,19 @@ def _read_grades(path: Path | None) -> dict[str, Grade]:
     found: dict[str, Grade] = {}
     for line in text.split("\n")[:-1]:
         key, _, rest = line.partition(" ")
-        score, *words = rest.split(" ")
+        written, _, _check = rest.rpartition(" ")
+        score, *words = written.split(" ")
         try:
-            found[key] = Grade(float(score), tuple(_word(word) for word in words))
+            grade = Grade(float(score), tuple(_word(word) for word in words))
         except ValueError:
             continue
+        if (
+            _KEY.match(key)
+            and math.isfinite(grade.score)
+            and _SANE_SCORES[0] <= grade.score <= _SANE_SCORES[1]
+            and cache_line(key, grade) == line + "\n"
+        ):
+            found[key] = grade
     return found
 
 
@@ -158,18 +187,13 @@ def _word(written: str) -> tuple[str, int]:
     return word, int(syllables)
 
 
-def _line(key: str, grade: Grade) -> str:
-    words = "".join(f" {word}:{syllables}" for word, syllables in grade.long_words)
-    return f"{key} {grade.score!r}{words}\n"
-
-
 def _append_grades(path: Path | None, fresh: dict[str, Grade]) -> None:
     """Add lines to the file in one write, which other processes appending
     at the same time cannot split; a cache that cannot be written is simply
     not kept."""
     if path is None or not fresh:
         return
-    lines = "".join(_line(key, grade) for key, grade in fresh.items()).encode()
+    lines = "".join(cache_line(key, grade) for key, grade in fresh.items()).encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)

@@ -1,8 +1,10 @@
 """The second layer of checks: named rules about meaning that a JSON Schema
 cannot express (ids unique, references resolve, dates in order, results that
 fit their target). Every rule is a small generator of `Finding`s registered
-under a name; rules read the data defensively, because they also run on plans
-that failed the schema, so that one run reports every problem."""
+under a name. They also run on plans that failed the schema, so that one run
+reports every problem, but only on the values the schema accepted: each value
+it rejected reads as empty (None), as a field left empty does
+(check/accepted.py)."""
 
 from __future__ import annotations
 
@@ -200,21 +202,23 @@ def references(plan: PlanView) -> Iterator[Finding]:
     for section, field, target in REFERENCES:
         known = ids_of(plan.data, target)
         for index, record in records(plan.data, section):
-            yield from _check_reference(record.get(field), (section, index, field), target, known)
+            where = (section, index, field)
+            yield from _check_reference(plan.data, record.get(field), where, target, known)
     channels = ids_of(plan.data, "channels")
     complaints = plan.data.get("complaints")
     if isinstance(complaints, dict):
         yield from _check_reference(
-            complaints.get("channels"), ("complaints", "channels"), "channels", channels
+            plan.data, complaints.get("channels"), ("complaints", "channels"), "channels", channels
         )
     for index, standard in records(plan.data, "standards"):
         for position, tier in records(standard, "targets"):
             where = ("standards", index, "targets", position, "channels")
-            yield from _check_reference(tier.get("channels"), where, "channels", channels)
+            parts = tier.get("channels")
+            yield from _check_reference(plan.data, parts, where, "channels", channels)
     sources = ids_of(plan.data, "sources")
     for path, value in source_references(plan.data):
         if isinstance(value, str):
-            yield from _check_reference(value, path, "sources", sources)
+            yield from _check_reference(plan.data, value, path, "sources", sources)
 
 
 def source_references(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], Any]]:
@@ -247,8 +251,10 @@ def result_lists(
 
 
 def _check_reference(
-    value: Any, path: tuple[Any, ...], target: str, known: list[str]
+    data: dict[str, Any], value: Any, path: tuple[Any, ...], target: str, known: list[str]
 ) -> Iterator[Finding]:
+    if any(not isinstance(record.get("id"), str) for _, record in records(data, target)):
+        return  # a record there has no id the schema accepted: that error is said, not its echoes
     values = value if isinstance(value, list) else [value]
     for position, ident in enumerate(values):
         if not isinstance(ident, str) or ident in known:
@@ -363,27 +369,6 @@ def survey_scores(plan: PlanView) -> Iterator[Finding]:
                     )
                 if score.get("unit") == "percent" and _over(score.get("value"), 100):
                     yield Finding((*where, "value"), "A percentage cannot be over 100.")
-
-
-@rule("folder-name")
-def folder_name(plan: PlanView) -> Iterator[Finding]:
-    agency = plan.data.get("agency")
-    ident = agency.get("id") if isinstance(agency, dict) else None
-    if not isinstance(ident, str):
-        return
-    parent = plan.file.resolve().parent
-    if parent.name == "plans":
-        yield Finding(
-            ("agency", "id"),
-            "Plans go in a folder named after the agency, not directly in plans/.",
-            f"Move this file to plans/{ident}/{plan.file.name}.",
-        )
-    elif parent.parent.name == "plans" and parent.name != ident:
-        yield Finding(
-            ("agency", "id"),
-            f"The agency id `{ident}` does not match the folder name `{parent.name}`.",
-            f"Rename the folder to plans/{ident}/, or set the id to `{parent.name}`.",
-        )
 
 
 @rule("placeholders")

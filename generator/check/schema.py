@@ -23,6 +23,7 @@ from generator.check.placeholders import (
     placeholder_finding,
 )
 from generator.diagnostics import Severity
+from generator.load.locate import DataPath
 from generator.load.pitfalls import curly_quoted, straight_quoted_fix
 from generator.resources import (
     SCHEMA_FILES,
@@ -129,17 +130,42 @@ def schema_findings(data: Any, kind: str = "plan") -> Iterator[Finding]:
     kind="translation", of the translation schema) in `data`, rewritten for
     people: one finding for one mistake. A field missing because its name is
     misspelt is said once, at the misspelt name; a value wrapped in curly
-    quotes, once, naming them."""
+    quotes, once, naming them; a value of the wrong type, once, not also out
+    of its list."""
+    yield from schema_check(data, kind)[0]
+
+
+# Keywords whose error is about what an object lacks, not about a value in it.
+_LACKING = frozenset({"required", "dependentRequired", "minProperties"})
+# Keywords about the form of a value, which a value of the wrong type fails too.
+_OF_FORM = frozenset({"enum", "const", "pattern", "format", "minLength", "maxLength"})
+
+
+def schema_check(data: Any, kind: str = "plan") -> tuple[list[Finding], list[DataPath]]:
+    """The findings of `schema_findings`, and the paths of the values the
+    schema rejected (each value of the wrong type or form, each field that
+    does not belong): what the rules must not see."""
     if kind == "plan":
         kind = f"plan-{format_version(data)}"
     if _gate(kind).is_valid(data):
-        return
+        return [], []
     root = _schema(kind)
+    findings: list[Finding] = []
+    rejected: list[DataPath] = []
     errors = list(_validator(kind).iter_errors(data))
     misspelt = _misspelt(errors)
+    mistyped = {_path(error) for error in errors if error.validator == "type"}
     for error in errors:
+        if error.validator in _OF_FORM and _path(error) in mistyped:
+            continue
+        if error.validator == "additionalProperties":
+            allowed = error.schema.get("properties", {})
+            rejected.extend((*_path(error), key) for key in error.instance if key not in allowed)
+        elif error.validator not in _LACKING:
+            rejected.append(_path(error))
         if not (error.validator == "required" and (_path(error), _missing(error)) in misspelt):
-            yield from _handle(error, root)
+            findings.extend(_handle(error, root))
+    return findings, rejected
 
 
 def _handle(error: Any, root: Schema) -> Iterator[Finding]:
@@ -270,10 +296,14 @@ def _type(error: Any, root: Schema) -> Iterator[Finding]:
         hint = f'Put the value in quotes: "{_plain(error.instance)}".'
     elif expected == "string" and error.instance is None:
         hint = "Write the text after the colon, or remove the line."
+    elif expected == "string" and isinstance(error.instance, dict):
+        hint = "Write one value after the colon, as text, not fields (`key: value`) inside it."
     elif expected in ("number", "integer") and isinstance(error.instance, str):
         hint = "Write the number without quotes, units or % sign, such as 90 or 2.5."
     elif expected == "array" and not isinstance(error.instance, list):
         hint = "Write each item on its own line starting with '- ', or as [first, second]."
+    elif expected == "string" and isinstance(error.instance, list) and len(error.instance) == 1:
+        hint = f"Write the one value without brackets: {_plain(error.instance[0])}"
     yield Finding(_path(error), message, hint)
 
 

@@ -21,7 +21,10 @@ Problems are returned as `LoadProblem` values, never raised at the caller.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -144,14 +147,40 @@ class _Refused(Exception):
 def load_file(path: Path) -> tuple[Document | None, list[LoadProblem]]:
     """Read and parse one YAML file. Returns the document, or None and the
     problems that stopped it from being read."""
+    if path.is_symlink():  # also where the system cannot open without following links
+        return None, [_LINK]
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [_too_big(size)]
-        raw = path.read_bytes()
+        raw = _read(path)
+    except _Refused as refused:
+        return None, [refused.problem]
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            return None, [_LINK]
         return None, [LoadProblem(1, 1, f"The file could not be read: {error.strerror}.")]
     return load_bytes(raw, path)
+
+
+_LINK = LoadProblem(
+    1,
+    1,
+    "This is a link to another file; plans are read only from real files, and links "
+    "are not followed.",
+    "Replace the link with a copy of the file itself, or remove it.",
+)
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, opened without following a link (so a link's target
+    is never read), and only if it is a regular file of at most MAX_BYTES."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    handle = os.open(path, flags)
+    with os.fdopen(handle, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise _Refused(LoadProblem(1, 1, "This is not a regular file.", "Name a plan file."))
+        if status.st_size > MAX_BYTES:
+            raise _Refused(_too_big(status.st_size))
+        return file.read(MAX_BYTES + 1)
 
 
 def load_bytes(raw: bytes, path: Path) -> tuple[Document | None, list[LoadProblem]]:

@@ -5,8 +5,6 @@ one from the message catalogue (data.columns.FILE.COLUMN)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -16,9 +14,7 @@ from typing import Any
 from generator.model import AgencyPlans, Plan
 from generator.model.records import Result, Source, Standard, Target
 from generator.render import urls
-
-# A spreadsheet runs a cell that starts with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from generator.render.spreadsheet import csv_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,30 +217,12 @@ def plans_json(parts: Sequence[AgencyData], site_url: str) -> str:
     return f'{{"schema":{_json(site_url + urls.SCHEMA).rstrip()},"plans":[{entries}]}}\n'
 
 
-def spreadsheet_safe(text: str) -> str:
-    """Text that a spreadsheet shows instead of running: a leading `'` before
-    what it would take for a formula (the OWASP advice on CSV injection)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def _csv_rows(columns: list[Column], rows: Iterator[Any] | None) -> str:
     """The CSV lines of `rows`, or the header line when `rows` is None."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
     if rows is None:
-        writer.writerow(name for name, _ in columns)
-        return out.getvalue()
+        return csv_text([[name for name, _ in columns]])
     getters = [get for _, get in columns]
-    writer.writerows([[_cell(get(row)) for get in getters] for row in rows])
-    return out.getvalue()
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return spreadsheet_safe(str(value)) if isinstance(value, str) else str(value)
+    return csv_text([get(row) for get in getters] for row in rows)
 
 
 def _bound(result: Result, index: int) -> str:

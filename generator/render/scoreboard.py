@@ -7,8 +7,6 @@ data/scorecards.csv."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +16,7 @@ from generator.render.listing import FrameworkScore, Listing
 from generator.render.messages import Messages
 from generator.render.page import Page
 from generator.render.paging import paginate
+from generator.render.spreadsheet import csv_text
 
 AGENCIES_PER_PAGE = 100
 FRESHNESS_ORDER = {"out-of-date": 0, "unknown": 1, "current": 2, "not-judged": 3}
@@ -103,12 +102,8 @@ SCORECARD_COLUMNS = (
 def scorecards_csv(listings: Sequence[Listing]) -> str:
     """One row per plan in force and framework it answers to (one row with an
     empty framework for a plan that answers to none)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(SCORECARD_COLUMNS)
-    for row in score_rows(listings):
-        writer.writerows(_csv_rows(row))
-    return out.getvalue()
+    rows = [row for score in score_rows(listings) for row in _csv_rows(score)]
+    return csv_text([SCORECARD_COLUMNS, *rows])
 
 
 def _csv_rows(row: ScoreRow) -> Iterator[list[object]]:

@@ -44,8 +44,10 @@ def _index_of(items: Any, key: str) -> int | None:
     return None
 
 
-def render_flag_annotations(comparisons: list[Comparison]) -> str:
-    """One `::warning` per flagged change, on its line in the new version."""
+def render_flag_annotations(comparisons: list[Comparison], *, fail_on_flags: bool = False) -> str:
+    """One annotation per flagged change, on its line in the new version: a
+    `::warning`, or with `fail_on_flags` an `::error` with the fix for each
+    change whose reason the plan can give and does not."""
     lines = []
     for comparison in comparisons:
         new = comparison.new
@@ -53,9 +55,10 @@ def render_flag_annotations(comparisons: list[Comparison]) -> str:
             continue
         for change in comparison.changes:
             if change.flagged:
+                level = "error" if fail_on_flags and change.needs_reason else "warning"
                 line, column = locate(new.root, where_to_path(new.data, change.where), key=True)
                 lines.append(
-                    f"::warning file={escape_property(new.label)},line={line},col={column},"
+                    f"::{level} file={escape_property(new.label)},line={line},col={column},"
                     f"title={escape_property(f'Review: {change.where}')}::"
                     f"{escape_data(_message(change))}"
                 )
@@ -70,5 +73,22 @@ def _message(change: Change) -> str:
     if change.reason_given:
         return f"{text} Reason given in the plan: {change.reason}"
     if change.reason_field:
-        return f"{text} No reason given: add {change.reason_field}."
+        return f"{text} No reason given. Fix: {_fix(change.reason_field)}"
     return f"{text} The plan cannot hold a reason for this: ask in the pull request."
+
+
+def _fix(field: str) -> str:
+    """How to give the reason at `field`, in the words of CONTRIBUTING.md."""
+    record, _, name = field.rpartition(".")
+    if name == "change_reason":
+        return (
+            f"add `change_reason:` to {record}, saying in plain words why the promise is "
+            "weaker, such as: change_reason: Appeals went up by a third."
+        )
+    if name == "revised":
+        result = record
+        return (
+            f"add `revised:` to {result}, with the `date:` of the change and the `reason:` "
+            "in plain words, such as: revised: {date: 2026-04-10, reason: We counted again.}"
+        )
+    return f"add {field}, saying in plain words why."

@@ -48,6 +48,12 @@ class Change:
         """Flagged, and the plan gives no reason."""
         return self.flagged and not self.reason_given
 
+    @property
+    def needs_reason(self) -> bool:
+        """Flagged, and the plan gives no reason where it can hold one: the
+        agency can answer it in the plan itself."""
+        return self.unanswered and bool(self.reason_field)
+
 
 # The order and titles of the summary's sections.
 SECTION_TITLES = {

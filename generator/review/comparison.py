@@ -3,10 +3,11 @@ files against a git revision. Each comparison carries its changes as data."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
 
 from generator.errors import UsageError
+from generator.load.discover import SUFFIXES, is_translation
 from generator.review.changes import Change
 from generator.review.diff import diff_plans, other_sections_changed
 from generator.review.versions import Version, from_file, from_git
@@ -21,6 +22,9 @@ class Comparison:
     new: Version
     changes: list[Change] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
+    # "plan", or for a file that is not one, what it is: "translation", "other".
+    kind: str = "plan"
+    note: str = ""
 
     @property
     def unanswered(self) -> list[Change]:
@@ -49,8 +53,29 @@ def compare_paths(paths: list[Path], *, base: str | None) -> list[Comparison]:
         return [compare(from_file(paths[0]), from_file(paths[1]))]
     comparisons = []
     for path in paths:
-        old, new = from_git(path, base), from_file(path)
+        kind = file_kind(path)
+        read = kind == "plan"
+        old, new = from_git(path, base, read=read), from_file(path, read=read)
         if not old.exists and not new.exists:
             raise UsageError(f"{path}: no such file, here or at {base}.")
-        comparisons.append(compare(old, new))
+        found = compare(old, new) if read else Comparison(old, new, kind=kind)
+        comparisons.append(replace(found, note=_place_note(old.label)))
     return comparisons
+
+
+def file_kind(path: Path) -> str:
+    """ "plan", "translation" (NAME.LANG.yaml) or "other" (not read as a plan)."""
+    if not path.name.endswith(SUFFIXES):
+        return "other"
+    return "translation" if is_translation(path) else "plan"
+
+
+def _place_note(label: str) -> str:
+    """What the reviewer must know of a file under plans/ outside its layout."""
+    parts = PurePosixPath(label).parts
+    if parts[:1] != ("plans",) or len(parts) == 3:
+        return ""
+    return (
+        "This file is not where plans are read (plans/AGENCY-ID/FILE.yaml): the check of "
+        "the plans fails until it is moved there or removed."
+    )

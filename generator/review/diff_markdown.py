@@ -18,7 +18,11 @@ def render_diff(comparison: Comparison) -> str:
     """The summary of what changes in one plan, as Markdown."""
     old, new = comparison.old, comparison.new
     lines = [f"## Changes to {code(new.label if new.exists else old.label)}", ""]
-    if not new.exists:
+    if comparison.note:
+        lines += [f"❌ **{text(comparison.note)}**", ""]
+    if comparison.kind != "plan":
+        lines += _file_change(comparison)
+    elif not new.exists:
         lines += [f"⚠️ **This change deletes the plan** (it was {_name(old)}).", ""]
     elif not new.readable:
         lines += [f"❌ **The new version could not be read.** {text(new.problem)}", ""]
@@ -30,6 +34,19 @@ def render_diff(comparison: Comparison) -> str:
     else:
         lines += _changes(old, comparison)
     return "\n".join(lines) + "\n"
+
+
+_WHAT = {
+    "translation": "A translation of a plan: its text in another language, checked by the plan "
+    "validation above against the plan it translates.",
+    "other": "Not a plan file: the site is not built from it.",
+}
+
+
+def _file_change(comparison: Comparison) -> list[str]:
+    old, new = comparison.old, comparison.new
+    done = "added" if not old.exists else "deleted" if not new.exists else "changed"
+    return [f"{_WHAT[comparison.kind]} This change: {done}. Read it in the file's diff.", ""]
 
 
 def _new_plan(old: Version, data: Any) -> list[str]:

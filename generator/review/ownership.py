@@ -32,6 +32,13 @@ class OwnershipReport:
     owners: dict[str, list[str]] = field(default_factory=dict)
     problems: list[OwnershipProblem] = field(default_factory=list)
 
+    @property
+    def needs_maintainer(self) -> bool:
+        """Whether the change touches anything but plans: the format, the
+        generator, the site, the workflows. Only a maintainer may approve
+        that, and the plan checks, which run the base's rules, cannot judge it."""
+        return bool(self.other_files)
+
     def failed(self, *, strict: bool = False) -> bool:
         return any(
             p.severity is Severity.ERROR or (strict and p.severity is Severity.WARNING)
@@ -79,8 +86,28 @@ def check_ownership(paths: Iterable[str], codeowners: str | None) -> OwnershipRe
             report.other_files.append(path)
     owners = agency_owners(codeowners) if codeowners is not None else {}
     report.owners = {agency: owners.get(agency, []) for agency in report.agencies}
-    report.problems = [*_mixing_problems(report), *_owner_problems(report, codeowners)]
+    report.problems = [
+        *_place_problems(report),
+        *_mixing_problems(report),
+        *_owner_problems(report, codeowners),
+    ]
     return report
+
+
+def _place_problems(report: OwnershipReport) -> list[OwnershipProblem]:
+    """Files deeper than plans/AGENCY/FILE: not where plans are read, and a
+    way to make one agency's folder hold what looks like another's."""
+    return [
+        OwnershipProblem(
+            Severity.ERROR,
+            f"{path} is inside a folder of plans/{agency}/, where plans are not read: each "
+            f"plan goes directly in its agency's folder, plans/AGENCY-ID/FILE.yaml. Move it "
+            "there, or remove it.",
+        )
+        for agency, files in report.agencies.items()
+        for path in files
+        if len(PurePosixPath(path).parts) > 3
+    ]
 
 
 def _mixing_problems(report: OwnershipReport) -> list[OwnershipProblem]:

@@ -38,21 +38,24 @@ class Version:
         return self.exists and not self.problem
 
 
-def from_file(path: Path) -> Version:
+def from_file(path: Path, *, read: bool = True) -> Version:
     """The plan in `path` as it is on disk; a missing file is a version that
-    does not exist."""
+    does not exist. Without `read`, only whether it exists."""
     label = display_path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Version(label, exists=False)
+    if not read:
+        return Version(label)
     document, problems = load_file(path)
     if document is None:
         return Version(label, problem=_problem_text(problems))
     return Version(label, data=document.data, root=document.root)
 
 
-def from_git(path: Path, revision: str) -> Version:
-    """The plan in `path` as it was at `revision`. Raises UsageError when git
-    is missing, the folder is not in a repository, or the revision is unknown."""
+def from_git(path: Path, revision: str, *, read: bool = True) -> Version:
+    """The plan in `path` as it was at `revision` (without `read`, only
+    whether it was there). Raises UsageError when git is missing, the folder
+    is not in a repository, or the revision is unknown."""
     top = Path(_git(["rev-parse", "--show-toplevel"], Path.cwd()).decode().strip())
     try:
         inside = path.resolve().relative_to(top.resolve()).as_posix()
@@ -61,6 +64,9 @@ def from_git(path: Path, revision: str) -> Version:
     if _git_ok(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], top) is None:
         raise UsageError(f"{revision!r} is not a commit, branch or tag in this repository.")
     shown = short_revision(revision)
+    if not read:
+        there = _git_ok(["cat-file", "-e", f"{revision}:{inside}"], top) is not None
+        return Version(inside, shown, exists=there)
     raw = _git_ok(["show", f"{revision}:{inside}"], top)
     if raw is None:
         return Version(inside, shown, exists=False)

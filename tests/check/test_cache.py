@@ -53,28 +53,6 @@ def test_another_day_or_other_bytes_are_checked_afresh(
         generate_docs([plans], docs_dir=docs, today=TODAY)
 
 
-def test_an_agency_outside_a_folder_of_its_name_is_built_without_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The folder-name rule allows any folder outside one named plans/; the
-    agency cache, kept per folder, cannot stand for such an agency, so the
-    build does without it and gives what a build without the cache gives."""
-    plans = tmp_path / "mine"
-    shutil.copytree(PLANS / "example-county-health", plans / "health")
-    shutil.copytree(PLANS / "example-city-sanitation", plans / "example-city-sanitation")
-
-    def tree(root: Path) -> dict[str, bytes]:
-        return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
-    generate_docs([plans], docs_dir=tmp_path / "fresh", today=TODAY)
-    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
-    for _ in range(2):
-        generate_docs([plans], docs_dir=tmp_path / "docs", today=TODAY)
-        assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
-    assert not list((tmp_path / "cache" / "agencies").glob("*.pickle"))
-
-
 def test_an_agency_whose_files_in_the_cache_are_of_other_bytes_is_rendered_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -115,3 +93,47 @@ def test_a_build_for_disk_does_not_take_pages_linked_as_folders(
     agency = Path("agencies") / "example-city-sanitation" / "index.md"
     assert "/index.html" in (tmp_path / "disk" / agency).read_text()
     assert (tmp_path / "web-again" / agency).read_text() == (tmp_path / "web" / agency).read_text()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def _built_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A build without the cache into fresh/, and one that fills the cache."""
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
+    generate_docs([PLANS], docs_dir=tmp_path / "fresh", today=TODAY)
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
+    generate_docs([PLANS], docs_dir=tmp_path / "first", today=TODAY)
+    return tmp_path / "cache"
+
+
+def test_an_entry_damaged_on_disk_is_a_miss_and_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bits changed in an agency's entry, which still unpickles but with
+    other text, are never served: the agency is checked and rendered again."""
+    cache = _built_twice(tmp_path, monkeypatch)
+    name = b"Federal Benefits Administration"
+    damaged = 0
+    for entry in (cache / "agencies").glob("*.pickle"):
+        data = entry.read_bytes()
+        if name in data:
+            entry.write_bytes(data.replace(name, b"Federal Benefits Adminystration"))
+            damaged += 1
+    assert damaged
+    generate_docs([PLANS], docs_dir=tmp_path / "docs", today=TODAY)
+    assert _tree(tmp_path / "docs") == _tree(tmp_path / "fresh")
+
+
+def test_pages_damaged_on_disk_are_a_miss_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = _built_twice(tmp_path, monkeypatch)
+    for entry in (cache / "agency-files").glob("*.pickle"):
+        data = bytearray(entry.read_bytes())
+        for bit in (8, 100, 1000):  # three bits of the compressed pages
+            data[-bit] ^= 0x10
+        entry.write_bytes(bytes(data))
+    generate_docs([PLANS], docs_dir=tmp_path / "docs", today=TODAY)
+    assert _tree(tmp_path / "docs") == _tree(tmp_path / "fresh")

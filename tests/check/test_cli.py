@@ -179,7 +179,7 @@ def test_folder_name_must_equal_agency_id(run_cli, tmp_path: Path) -> None:
     assert "does not match the folder name `wrong-name`" in result.out
     loose = tmp_path / "plans" / "2026.yaml"
     loose.write_text((VALID / "minimal.yaml").read_text())
-    assert "not directly in plans/" in run_cli("validate", loose, "--today", TODAY).out
+    assert "directly in the plans folder" in run_cli("validate", loose, "--today", TODAY).out
 
 
 def test_a_folder_is_searched_for_plans(run_cli) -> None:

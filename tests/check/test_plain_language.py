@@ -16,6 +16,7 @@ from generator.check.plain_language import (
     MIN_WORDS,
     Grade,
     _key,
+    cache_line,
     gradable,
     grades,
     hard_sentences,
@@ -96,8 +97,8 @@ def test_grades_come_from_the_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -
     sentence = "We reply to every letter."
     file = tmp_path / "plain-language-grades.txt"
     first = grades([sentence])[sentence]
-    assert file.read_text() == f"{_key(sentence)} {first.score!r}\n"
-    file.write_text(f"{_key(sentence)} 42.0\n")
+    assert file.read_text() == cache_line(_key(sentence), first)
+    file.write_text(cache_line(_key(sentence), Grade(42.0)))
     assert _grade_in_new_process(sentence, tmp_path) == 42.0
     # This process read the file once, when it first graded.
     assert grades([sentence])[sentence] == first
@@ -110,8 +111,8 @@ def test_long_words_come_from_the_cache(tmp_path, monkeypatch: pytest.MonkeyPatc
     graded = grades([sentence])[sentence]
     assert graded.long_words[0] == ("investigates", 4)
     written = " ".join(f"{w}:{n}" for w, n in graded.long_words)
-    assert file.read_text() == f"{_key(sentence)} {graded.score!r} {written}\n"
-    file.write_text(f"{_key(sentence)} 12.5 made:7 up:3\n")
+    assert file.read_text().startswith(f"{_key(sentence)} {graded.score!r} {written} ")
+    file.write_text(cache_line(_key(sentence), Grade(12.5, (("made", 7), ("up", 3)))))
     plain_language._KNOWN.clear()
     assert grades([sentence])[sentence] == Grade(12.5, (("made", 7), ("up", 3)))
     # The same sentence in another language is another entry.
@@ -132,10 +133,11 @@ def test_the_cache_grows_by_lines(tmp_path, monkeypatch: pytest.MonkeyPatch) -> 
 def test_a_line_cut_short_is_skipped(tmp_path) -> None:
     sentence = "We answer the phone."
     file = tmp_path / "plain-language-grades.txt"
-    file.write_text(f"{_key('Something else.')} 3.5\n{_key(sentence)} 42.0\n")
+    other = cache_line(_key("Something else."), Grade(3.5))
+    file.write_text(other + cache_line(_key(sentence), Grade(42.0)))
     assert _grade_in_new_process(sentence, tmp_path) == 42.0
     # A last line without its line break may have lost digits ("4" of "4.5").
-    file.write_text(f"{_key('Something else.')} 3.5\n{_key(sentence)} 42")
+    file.write_text(other + cache_line(_key(sentence), Grade(42.0))[:-1])
     assert _grade_in_new_process(sentence, tmp_path) < 8
     file.write_text(f"{_key(sentence)}\n{_key(sentence)} 4x\n")
     assert _grade_in_new_process(sentence, tmp_path) < 8
@@ -151,3 +153,34 @@ def test_an_unwritable_cache_is_not_an_error(tmp_path, monkeypatch: pytest.Monke
 
 def test_sentences_are_split_after_full_stops() -> None:
     assert split_sentences("One. Two? Three!  Four") == ["One.", "Two?", "Three!", "Four"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "{key} nan\n",  # not a grade, as a cache without checks would take it
+        "{key} 2.0\n",  # a line without its checksum
+        "NAN",  # a grade that is not a number, with a right checksum
+        "INF",
+        "-5000.0",  # out of any sentence's range
+        "FLIP",  # one digit changed after it was written
+    ],
+)
+def test_a_damaged_grade_is_graded_again(tmp_path, line: str) -> None:
+    """A grade that cannot have been written as it reads is never trusted:
+    "nan" would have silenced the warning of a hard sentence."""
+    sentence = (
+        "The Department shall endeavour to facilitate the expeditious adjudication of "
+        "correspondence notwithstanding administrative constraints."
+    )
+    key = _key(sentence)
+    good = cache_line(key, Grade(2.0))
+    if line == "FLIP":
+        text = good.replace(" 2.0 ", " 3.0 ")
+    elif line in ("NAN", "INF", "-5000.0"):
+        grade = {"NAN": float("nan"), "INF": float("inf"), "-5000.0": -5000.0}[line]
+        text = cache_line(key, Grade(grade))
+    else:
+        text = line.format(key=key)
+    (tmp_path / "plain-language-grades.txt").write_text(text)
+    assert _grade_in_new_process(sentence, tmp_path) > plain_language.MAX_GRADE

@@ -101,7 +101,7 @@ def test_every_real_plan_validates_with_no_error(
 ) -> None:
     run = run_cli("validate", path, "--today", TODAY.isoformat())
     assert run.code == 0, run.out + run.err
-    assert "0 errors" in run.out + run.err
+    assert "0 errors" in run.out or "no problems found" in run.out, run.out
 
 
 def test_the_real_plans_span_countries_and_levels_of_government() -> None:

@@ -181,10 +181,59 @@ def test_github_format_annotates_flags_on_their_lines(run_cli, monkeypatch, tmp_
         f"::warning file={new},line=7,col=5,title=Review%3A standards[letters].target::"
         "Loosened: Days to mail a letter: at most 5 business days, for 95%25 of cases -> "
         "Days to mail a letter: at most 5 business days, for 90%25 of cases. "
-        "No reason given: add standards[letters].target.change_reason.",
+        f"No reason given. Fix: {CHANGE_REASON_FIX}",
         f"::warning file={new},line=8,col=5,title=Review%3A standards[courtesy-survey].target::"
         "Removed: Visitors who rate staff courteous: at least 90%25 -> none. "
         "The plan cannot hold a reason for this: ask in the pull request.",
     ]
     golden = GOLDEN / "target-loosened-without-reason.md"
     assert summary.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
+
+
+CHANGE_REASON_FIX = (
+    "add `change_reason:` to standards[letters].target, saying in plain words why the "
+    "promise is weaker, such as: change_reason: Appeals went up by a third."
+)
+
+
+def test_a_weaker_promise_without_its_reason_fails_with_the_fix_on_its_line(
+    run_cli, monkeypatch, tmp_path
+) -> None:
+    """As the pull-request workflow runs it: the check fails, and the error
+    on the line says what to add. A change the plan has no field to explain
+    stays a warning for the reviewer: the agency could not fix it."""
+    monkeypatch.chdir(REPO)
+    folder = FIXTURES.relative_to(REPO) / "target-loosened-without-reason"
+    result = run_cli(
+        "diff",
+        folder / "old.yaml",
+        folder / "new.yaml",
+        "--format",
+        "github",
+        "--fail-on-flags",
+        "--summary",
+        tmp_path / "summary.md",
+    )
+    assert result.code == 1
+    error, warning = result.out.splitlines()
+    assert error.startswith(f"::error file={folder}/new.yaml,line=7,col=5,")
+    assert error.endswith(f"No reason given. Fix: {CHANGE_REASON_FIX}")
+    assert warning.startswith("::warning ") and "ask in the pull request" in warning
+    answered = FIXTURES.relative_to(REPO) / "target-loosened-with-reason"
+    passed = run_cli(
+        "diff", answered / "old.yaml", answered / "new.yaml", "--format", "github",
+        "--fail-on-flags", "--summary", tmp_path / "summary.md",
+    )  # fmt: skip
+    assert passed.code == 0 and "::error" not in passed.out
+
+
+def test_a_revised_result_without_its_reason_names_the_fields_to_add(run_cli) -> None:
+    folder = FIXTURES / "results"
+    result = run_cli(
+        "diff", folder / "old.yaml", folder / "new.yaml", "--format", "github", "--fail-on-flags",
+        "--summary", os.devnull,
+    )  # fmt: skip
+    assert result.code == 1
+    errors = [line for line in result.out.splitlines() if line.startswith("::error ")]
+    assert errors
+    assert all("Fix: add `revised:` to " in line and "`reason:`" in line for line in errors)

@@ -101,3 +101,32 @@ def test_outside_a_repository_base_is_a_usage_error(tmp_path: Path, run_cli, mon
     result = run_cli("diff", "2026.yaml", "--base", "main")
     assert result.code == 2
     assert "not inside a git repository" in result.err
+
+
+def test_every_changed_file_under_plans_is_summarised(repo: Path, run_cli) -> None:
+    """The workflow passes every changed file under plans/, whatever its
+    name or depth: a plan one folder too deep is summarised and marked, a
+    translation and a file that is not a plan are named with what they are."""
+    nested = Path("plans/city-parks/example-county-health/2031.yaml")
+    nested.parent.mkdir()
+    shutil.copy(NEW, nested)
+    translation = Path("plans/city-parks/2026.es.yaml")
+    translation.write_text("schema_version: '1.0'\nlanguage: es\n", encoding="utf-8")
+    notes = Path("plans/city-parks/notes.txt")
+    notes.write_text("notes", encoding="utf-8")
+    result = run_cli(
+        "diff", nested, translation, notes, PLAN, "--base", "main", "--format", "markdown"
+    )
+    assert result.code == 0, result.err
+    sections = result.out.split("## Changes to ")[1:]
+    assert [section.split("\n", 1)[0] for section in sections] == [
+        f"`{nested.as_posix()}`",
+        f"`{translation.as_posix()}`",
+        f"`{notes.as_posix()}`",
+        f"`{PLAN.as_posix()}`",
+    ]
+    assert "❌ **This file is not where plans are read" in sections[0]
+    assert "New plan" in sections[0]
+    assert "A translation of a plan" in sections[1] and "This change: added." in sections[1]
+    assert "Not a plan file" in sections[2]
+    assert "not where plans are read" not in sections[3]

@@ -43,6 +43,12 @@ CASES = [
     ("nothing", [], 0, 0),
     ("agency without an owner line", ["plans/city-parks/2026.yaml"], 0, 1),
     (
+        "another agency's plan one folder down",
+        ["plans/example-city-sanitation/example-county-health/2031.yaml"],
+        1,
+        0,
+    ),
+    (
         "new agency mixed with CODEOWNERS",
         ["plans/city-parks/2026.yaml", ".github/CODEOWNERS"],
         1,
@@ -135,3 +141,21 @@ def test_cli_reports_an_unreadable_list_as_a_usage_error(run_cli, tmp_path: Path
     result = run_cli("owners", "--changed-files", tmp_path / "missing.txt")
     assert result.code == 2
     assert "missing.txt" in result.err
+
+
+def test_a_change_outside_plans_is_marked_as_needing_a_maintainer(
+    run_cli, tmp_path, monkeypatch
+) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    codeowners = tmp_path / "CODEOWNERS"
+    codeowners.write_text(CODEOWNERS, encoding="utf-8")
+    changed = ["generator/check/rules.py", "schema/plan.schema.json"]
+    result = run_cli("owners", "--format", "github", "--codeowners", codeowners, *changed)
+    assert result.code == 0
+    assert result.out.startswith("::notice title=Needs a maintainer's review::")
+    text = summary.read_text(encoding="utf-8")
+    assert "⚠️ **Needs a maintainer's review.**" in text
+    assert "changes 2 files outside the agencies' folders plans/AGENCY-ID/" in text
+    assert "- `generator/check/rules.py`" in text
+    assert not check_ownership([SANITATION], CODEOWNERS).needs_maintainer

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.load.yaml_source import load_file
-from generator.render.data import spreadsheet_safe
+from generator.render.spreadsheet import spreadsheet_safe
 from tests.site.conftest import FIXTURE_PLANS, PLANS, Built
 
 

@@ -1,0 +1,124 @@
+"""Builds that meet: two at once over the same folders, and one killed half-way.
+Real builds, each a process of its own, as `make site` runs them: the second
+waits for the first and says so, the site is exactly one build's output, and
+what a killed build leaves is inside the build folder (which git ignores) and
+cleared by the next build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from generator.build import temporary_folder
+from generator.lock import lock_file
+from generator.site_config import DEFAULT_DOCS_DIR
+from tests.site.conftest import PLANS, REPO, TODAY
+
+
+def _build(plans: Path, site: Path, docs: Path) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "generator", "build", str(plans)]
+    command += ["--site", str(site), "--docs", str(docs), "--today", TODAY.isoformat()]
+    return subprocess.Popen(
+        command,
+        cwd=REPO,
+        env={**os.environ, "SERVICE_PLANS_CACHE": "off"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def _wait_until(condition, what: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.02)
+
+
+def _held(path: Path) -> bool:
+    """Whether another process holds the lock file `path`."""
+    if not path.exists():
+        return False
+    lock = FileLock(path)
+    try:
+        lock.acquire(blocking=False)
+    except Timeout:
+        return True
+    lock.release()
+    return False
+
+
+def test_a_second_build_waits_for_the_first_and_the_site_is_one_builds(tmp_path: Path) -> None:
+    site, docs = tmp_path / "site", tmp_path / "build" / "docs"
+    small = tmp_path / "small"
+    shutil.copytree(PLANS / "example-county-health", small / "example-county-health")
+    first = _build(PLANS, site, docs)
+    _wait_until(lambda: _held(lock_file(docs.resolve())), "the first build to take its lock")
+    second = _build(small, site, docs)
+    outcomes = [process.communicate(timeout=300) for process in (first, second)]
+    assert [first.returncode, second.returncode] == [0, 0], outcomes
+    assert f"Another build is writing {docs.resolve()}: waiting for it" in outcomes[1][1]
+    # The site is the second build's, whole: its one agency, every page there.
+    assert "from 1 plan of 1 agency" in outcomes[1][0]
+    agencies = site / "agencies"
+    assert sorted(p.name for p in agencies.iterdir() if p.is_dir()) == ["example-county-health"]
+    assert (site / "es" / "agencies" / "example-county-health" / "index.html").is_file()
+    assert not list(tmp_path.glob(".site-*"))
+
+
+def test_a_killed_build_leaves_nothing_beside_the_site_and_the_next_clears_it(
+    tmp_path: Path,
+) -> None:
+    site, docs = tmp_path / "site", tmp_path / "build" / "docs"
+    work = temporary_folder(docs, site)
+    assert work.parent == docs.parent.resolve()
+    killed = _build(PLANS, site, docs)
+    _wait_until(lambda: work.is_dir() and any(work.iterdir()), "the build to make its site")
+    os.killpg(killed.pid, signal.SIGKILL)
+    killed.communicate(timeout=60)
+    assert not list(tmp_path.glob(".site-*"))
+    assert any(work.iterdir())  # what it left is in the build folder
+    done = _build(PLANS, site, docs)
+    out, err = done.communicate(timeout=300)
+    assert done.returncode == 0, err
+    assert not any(work.iterdir())
+    assert (site / "index.html").is_file()
+
+
+def test_the_build_folder_of_make_site_is_ignored_by_git() -> None:
+    work = temporary_folder(DEFAULT_DOCS_DIR, REPO / "site")
+    for path in (work / "site-new-abc123", lock_file(REPO / "site"), lock_file(DEFAULT_DOCS_DIR)):
+        relative = path.relative_to(REPO).as_posix()
+        ignored = subprocess.run(["git", "check-ignore", "-q", relative], cwd=REPO, check=False)
+        assert ignored.returncode == 0, f"{relative} is not ignored by git"
+
+
+def test_the_preview_regenerates_only_after_a_build_of_the_same_docs(
+    tmp_path: Path, capsys
+) -> None:
+    """`make preview` beside `make site`: the preview's regeneration waits
+    for the build that holds the docs tree, says so, and then writes the
+    tree whole (never the build's pages and its own mixed)."""
+    from generator.preview import regenerate
+
+    site, docs = tmp_path / "site", tmp_path / "build" / "docs"
+    small = tmp_path / "small"
+    shutil.copytree(PLANS / "example-county-health", small / "example-county-health")
+    build = _build(PLANS, site, docs)
+    _wait_until(lambda: _held(lock_file(docs.resolve())), "the build to take its lock")
+    assert regenerate([small], today=TODAY, docs_dir=docs)
+    assert (site / "index.html").is_file()  # the build had finished, site and all
+    out, err = build.communicate(timeout=60)
+    assert build.returncode == 0, err
+    assert "Another build is writing" in capsys.readouterr().err
+    assert sorted(p.name for p in (docs / "agencies").iterdir() if p.is_dir()) == [
+        "example-county-health"
+    ]
