@@ -1,11 +1,11 @@
 """Build the site: check every plan, then model -> render -> write a docs tree
 per language, then `mkdocs build --strict` of each language (the original at
 the root, each other under its prefix, es/) into one folder beside site/,
-which is then swapped in.
+then each language's search index, and the folder is then swapped in.
 
 If a plan has an error nothing is written and site/ is left as it was; if
-MkDocs fails in any language, the half-built folder is thrown away and site/
-is left as it was too."""
+MkDocs or the search index fails in any language, the half-built folder is
+thrown away and site/ is left as it was too."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from generator.render import AgencyOutput, Rendered, Tree, render_agencies, rend
 from generator.render.languages import Edition
 from generator.report.text import render_text
 from generator.resources import REPO_DIR
+from generator.search_index import indexing_failure, start_indexing
 from generator.site_config import (
     DEFAULT_DOCS_DIR,
     DOCS_DIR_VARIABLE,
@@ -331,10 +332,12 @@ def mkdocs_environment(docs_dir: Path) -> dict[str, str]:
 
 def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
     """`mkdocs build --strict` of every language into a new folder beside
-    `site_dir`, which then replaces it. The languages build at the same time,
+    `site_dir`, then its search index (generator/search_index.py), and the
+    new folder replaces `site_dir`. The languages build at the same time,
     each into a folder of its own, and the other languages' folders move
-    under the original's (to es/) once all have succeeded. A warning fails
-    the build (strict) and leaves `site_dir` as it was."""
+    under the original's (to es/) once all have been built and indexed. A
+    warning (strict) or a failed index fails the build and leaves
+    `site_dir` as it was."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     languages = site_languages()
@@ -343,13 +346,20 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
         for _ in languages
     ]
     processes: list[subprocess.Popen[str]] = []
+    indexers: list[tuple[Language, subprocess.Popen[str]]] = []
     try:
         for language, folder in zip(languages, folders, strict=True):
             processes.append(_start_mkdocs(language, language_docs_dir(docs_dir, language), folder))
-        failures = [_failure(lang, proc) for lang, proc in zip(languages, processes, strict=True)]
+        failures = []
+        for language, folder, process in zip(languages, folders, processes, strict=True):
+            failure = _failure(language, process)
+            failures.append(failure)
+            if not failure:  # indexed while the other languages still build
+                indexers.append((language, start_indexing(folder)))
+        failures += [indexing_failure(language, process) for language, process in indexers]
         if any(failures):
             raise BuildError(
-                f"MkDocs could not build the site; {site_dir} is unchanged.\n"
+                f"The site could not be built; {site_dir} is unchanged.\n"
                 + "\n".join(failure for failure in failures if failure)
             )
         staging = folders[0]
@@ -357,7 +367,7 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
             folder.rename(staging / language.prefix)
         _swap_in(staging, site_dir)
     finally:
-        for process in processes:
+        for process in processes + [indexer for _, indexer in indexers]:
             if process.poll() is None:
                 process.kill()
                 process.wait()
