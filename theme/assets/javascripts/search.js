@@ -27,6 +27,14 @@
   var list = dialog.querySelector(".md-search-result__list");
   var filterBox = dialog.querySelector(".sp-search-filters");
   var words = dialog.dataset;
+  /* The theme's own words for the results, in the page's configuration. */
+  var config = document.getElementById("__config");
+  var theme = config ? JSON.parse(config.textContent).translations : {};
+  words = {
+    root: words.root, loading: words.loading, more: words.more, all: words.all,
+    none: theme["search.result.none"], one: theme["search.result.one"],
+    other: theme["search.result.other"], placeholder: theme["search.result.placeholder"]
+  };
   var root = new URL(words.root, document.baseURI);
 
   var loading = null;    // the promise of Pagefind, once asked for
@@ -203,7 +211,7 @@
   /* WCAG 2.1.1 Keyboard, 4.1.2: the theme opens the search on a phone with a
      <label>, which the keyboard cannot reach; a real button takes its place. */
   function searchButton() {
-    var label = document.querySelector(".md-header label.sp-search-open");
+    var label = document.querySelector(".md-header label.md-header__button[for=__search]");
     if (!label) return;
     var button = document.createElement("button");
     button.type = "button";
