@@ -346,17 +346,20 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
         for _ in languages
     ]
     processes: list[subprocess.Popen[str]] = []
-    indexers: list[tuple[Language, subprocess.Popen[str]]] = []
+    indexers: list[subprocess.Popen[str]] = []
     try:
         for language, folder in zip(languages, folders, strict=True):
             processes.append(_start_mkdocs(language, language_docs_dir(docs_dir, language), folder))
         failures = []
         for language, folder, process in zip(languages, folders, processes, strict=True):
             failure = _failure(language, process)
+            if not failure:
+                # One language at a time (the others may still be building):
+                # Pagefind holds a language's whole index in memory, about
+                # 1.6 GB for 1,000 agencies (BENCHMARKS.md).
+                indexers.append(start_indexing(folder))
+                failure = indexing_failure(language, indexers[-1])
             failures.append(failure)
-            if not failure:  # indexed while the other languages still build
-                indexers.append((language, start_indexing(folder)))
-        failures += [indexing_failure(language, process) for language, process in indexers]
         if any(failures):
             raise BuildError(
                 f"The site could not be built; {site_dir} is unchanged.\n"
@@ -367,7 +370,7 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path) -> None:
             folder.rename(staging / language.prefix)
         _swap_in(staging, site_dir)
     finally:
-        for process in processes + [indexer for _, indexer in indexers]:
+        for process in processes + indexers:
             if process.poll() is None:
                 process.kill()
                 process.wait()

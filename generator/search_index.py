@@ -7,8 +7,9 @@ search asks only its own language's index, and Pagefind stems the words of
 each by the `<html lang>` of its pages. What is indexed is chosen in the
 theme: the content of a page that the generator lets into the search
 (`data-pagefind-body`, theme/main.html), never the header, the navigation
-or the footer. The languages are indexed side by side, each as soon as its
-MkDocs build has finished."""
+or the footer. The languages are indexed one after the other, each once
+its MkDocs build has finished: Pagefind holds a language's whole index in
+memory."""
 
 from __future__ import annotations
 
@@ -53,7 +54,6 @@ def indexing_failure(language: Language, process: subprocess.Popen[str]) -> str:
     output, _ = process.communicate()
     if process.returncode == 0:
         return ""
-    return (
-        f"[search index, {language.code}] Pagefind stopped with status {process.returncode}"
-        + (f":\n{output.strip()}" if output.strip() else ".")
+    return f"[search index, {language.code}] Pagefind stopped with status {process.returncode}" + (
+        f":\n{output.strip()}" if output.strip() else "."
     )

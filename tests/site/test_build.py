@@ -168,22 +168,3 @@ def test_no_page_is_over_100_kb(built: Built) -> None:
     heavy = [(p, p.stat().st_size) for p in built.pages() if p.stat().st_size > PAGE_BUDGET]
     assert not heavy, heavy
     assert max(p.stat().st_size for p in built.pages()) > PAGE_BUDGET / 2
-
-
-def test_the_search_index_holds_what_people_search_for(built: Built) -> None:
-    """Agencies, promises and services, not every part of a plan: every
-    visitor who searches downloads the whole index."""
-    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
-    agency = "agencies/example-city-sanitation/"
-    docs = [d for d in index["docs"] if d["location"].startswith(agency)]
-    locations = {d["location"].removeprefix(agency) for d in docs}
-    assert "#promise-missed-collections" in locations
-    # Services are found by name in their section, not one entry each.
-    assert not any(loc.startswith("#service-") for loc in locations)
-    services = next(d for d in docs if d["location"].endswith("#services-and-how-to-reach-them"))
-    assert "Trash pickup" in services["text"] and "Snow plowing" in services["text"]
-    # Surveys and initiatives are on the page, not in the index.
-    text = " ".join(d["title"] + " " + d["text"] for d in docs)
-    page = content(built.page(agency)).text
-    for name in ("Talks with collection crews", "Book bulky pickups online"):
-        assert name in page and name not in text
