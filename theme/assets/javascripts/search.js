@@ -52,9 +52,25 @@
           return module;
         });
       });
-      loading.then(showFilters, function () { loading = null; });
+      loading.then(showFilters, unavailable);
     }
     return loading;
+  }
+
+  /* The index could not be loaded (a page opened from the disk, a lost
+     connection): the list of agencies from A to Z, as without JavaScript. */
+  function unavailable() {
+    var fallback = document.querySelector(".sp-search-fallback");
+    loading = null;
+    list.textContent = "";
+    if (!fallback) return;
+    var item = document.createElement("li");
+    var link = fallback.cloneNode(true);
+    item.className = "md-search-result__item";
+    link.className = "md-search-result__link sp-search-unavailable";
+    item.appendChild(link);
+    list.appendChild(item);
+    say(fallback.textContent);
   }
 
   function say(text) {
@@ -113,7 +129,7 @@
       showMore(mine, false).then(function () {
         if (mine === ticket) say(count(results.length));
       });
-    });
+    }, function () { /* said by unavailable() */ });
   }
 
   /* The next SHOWN results: their data is fetched only now. */
