@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.corpus import edit_one, make_corpus
+from benchmarks.search import index_figures, language_roots, search_figures
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -122,12 +123,15 @@ def validate_figures(row: Row, plans: list[Path], repeat: int) -> None:
         row.figures["libyaml parse all (s)"] = timed(floor, repeat)
 
 
-def build_figures(row: Row, work: Path, plans: list[Path], repeat: int) -> None:
+def build_figures(
+    row: Row, work: Path, plans: list[Path], repeat: int, *, cold_only: bool = False
+) -> None:
     """The full build from nothing with an empty build cache (cold), and again
     with the cache the first build left (warm: what a machine that keeps its
     cache pays after a merge); MkDocs alone on the same docs trees, both
     languages side by side as the build runs them; then one plan edited and
-    the docs trees generated again."""
+    the docs trees generated again. `cold_only`: one cold build alone, with
+    its peak memory (for sizes where each build takes long)."""
     docs = work / "docs"
     site = work / "site"
     cache = work / "cache"
@@ -152,6 +156,14 @@ def build_figures(row: Row, work: Path, plans: list[Path], repeat: int) -> None:
     ]
 
     trash = work / "trash"
+    if cold_only:
+        used, start = children_cpu(), time.perf_counter()
+        row.figures["peak memory of build (MB)"] = peak_memory_mb(build, env)
+        row.figures["full build, cold cache (s)"] = time.perf_counter() - start
+        row.runs["cold"] = [row.figures["full build, cold cache (s)"]]
+        row.runs["cold cpu"] = [children_cpu() - used]
+        sizes(row, site)
+        return
 
     def from_nothing(*, keep_cache: bool) -> tuple[float, float]:
         set_aside([docs, site] if keep_cache else [docs, site, cache], trash)
@@ -242,19 +254,17 @@ def sizes(row: Row, site: Path) -> None:
     """Sizes of what is published, in the largest language (the Spanish site
     shows an untranslated plan in English, each piece marked as such)."""
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    roots = [site, *(p.parent.parent for p in site.glob("*/search/search_index.json"))]
+    roots = language_roots(site).values()
     agency_pages = [p for root in roots for p in (root / "agencies").glob("*/index.html")]
     heaviest = max(agency_pages, key=lambda p: p.stat().st_size)
-    indexes = [root / "search" / "search_index.json" for root in roots]
-    index = max(indexes, key=lambda p: p.stat().st_size)
     row.figures["site size (MB)"] = total / 1e6
     row.figures["heaviest agency page (KB)"] = heaviest.stat().st_size / 1e3
     row.figures["largest page of any kind (KB)"] = (
         max(p.stat().st_size for p in site.rglob("*.html")) / 1e3
     )
     row.figures["first visit, heaviest agency page, gzip (KB)"] = first_visit(heaviest, site) / 1e3
-    row.figures["search index (KB)"] = index.stat().st_size / 1e3
-    row.figures["search index gzip (KB)"] = len(gzip.compress(index.read_bytes())) / 1e3
+    index_figures(row.figures, site)
+    search_figures(row.figures, site)
 
 
 _ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
@@ -263,7 +273,7 @@ _ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([
 def first_visit(page: Path, site: Path) -> int:
     """Bytes a first visit to `page` transfers, gzip-compressed as a static
     host serves them: the page, its stylesheets and its scripts (the search
-    index is not among them: the theme fetches it when someone searches)."""
+    index is not among them: search.js fetches it when someone searches)."""
     html = page.read_text(encoding="utf-8")
     files = [page]
     for link in _ASSET.findall(html):
@@ -328,6 +338,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true", help="measure validation only")
     parser.add_argument("--no-validate", action="store_true", help="measure the build only")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument(
+        "--cold-only", action="store_true", help="one cold build per size (for large sizes)"
+    )
     arguments = list(sys.argv[1:] if argv is None else argv)
     options = parser.parse_args(arguments)
     compile_sources()
@@ -340,7 +353,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not options.no_validate:
                 validate_figures(row, plans, options.repeat)
             if not options.no_build:
-                build_figures(row, work, plans, max(1, options.repeat - 1))
+                build_figures(
+                    row, work, plans, max(1, options.repeat - 1), cold_only=options.cold_only
+                )
             rows.append(row)
             print(
                 f"N={size}: "

@@ -10,6 +10,7 @@ from pathlib import Path
 EXAMPLES = Path(__file__).resolve().parent.parent / "plans"
 _ID = re.compile(r"^(  id: )(\S+)$", re.M)
 _NAME = re.compile(r"^(  name: )(.+)$", re.M)
+_JURISDICTION = re.compile(r"^(  jurisdiction: )(.+)$", re.M)
 
 
 def example_plans() -> list[tuple[str, str]]:
@@ -33,6 +34,7 @@ def make_corpus(folder: Path, count: int) -> list[Path]:
         new_id = f"bench-{number:05d}-{agency_id.removeprefix('example-')}"
         plan = text.replace(f"id: {agency_id}", f"id: {new_id}", 1)
         plan = _NAME.sub(rf"\g<1>Agency {number:05d} \g<2>", plan, 1)
+        plan = _JURISDICTION.sub(rf"\g<1>\g<2> {number:05d}", plan, 1)
         target = folder / "plans" / new_id / "2026.yaml"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(plan, encoding="utf-8")

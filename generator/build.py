@@ -1,12 +1,14 @@
 """Build the site: check every plan, then model -> render -> write a docs tree
 per language, then `mkdocs build --strict` of each language (the original at
 the root, each other under its prefix, es/) into one folder in the build
-folder (build/.docs-tmp/), which is then swapped in for site/.
+folder (build/.docs-tmp/), then each language's search index, and the folder
+is then swapped in for site/.
 
 If a plan has an error nothing is written and site/ is left as it was; if
-MkDocs fails in any language, the half-built folder is thrown away and site/
-is left as it was too. One build at a time writes the same docs tree and site
-(generator/lock.py), and each clears what a build killed half-way left."""
+MkDocs or the search index fails in any language, the half-built folder is
+thrown away and site/ is left as it was too. One build at a time writes the
+same docs tree and site (generator/lock.py), and each clears what a build
+killed half-way left."""
 
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ from generator.render import AgencyOutput, Rendered, Tree, render_agencies, rend
 from generator.render.languages import Edition
 from generator.report.text import render_text
 from generator.resources import REPO_DIR
+from generator.search_index import indexing_failure, start_indexing
 from generator.site_config import (
     DEFAULT_DOCS_DIR,
     DIRECTORY_URLS_VARIABLE,
@@ -386,10 +389,12 @@ def mkdocs_environment(docs_dir: Path, *, from_disk: bool = False) -> dict[str, 
 
 def run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool = False) -> None:
     """`mkdocs build --strict` of every language into a new folder beside
-    `site_dir`, which then replaces it. The languages build at the same time,
+    `site_dir`, then its search index (generator/search_index.py), and the
+    new folder replaces `site_dir`. The languages build at the same time,
     each into a folder of its own, and the other languages' folders move
-    under the original's (to es/) once all have succeeded. A warning fails
-    the build (strict) and leaves `site_dir` as it was. The new folders are
+    under the original's (to es/) once all have been built and indexed. A
+    warning (strict) or a failed index fails the build and leaves `site_dir`
+    as it was. The new folders are
     made in `temporary_folder`, whose leftovers (of a build that was killed)
     are cleared first."""
     with exclusive([docs_dir, site_dir]):
@@ -426,14 +431,24 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> Non
     languages = site_languages()
     folders = [Path(tempfile.mkdtemp(prefix="site-new-", dir=work)) for _ in languages]
     processes: list[subprocess.Popen[str]] = []
+    indexers: list[subprocess.Popen[str]] = []
     try:
         for language, folder in zip(languages, folders, strict=True):
             docs = language_docs_dir(docs_dir, language)
             processes.append(_start_mkdocs(language, docs, folder, from_disk=from_disk))
-        failures = [_failure(lang, proc) for lang, proc in zip(languages, processes, strict=True)]
+        failures = []
+        for language, folder, process in zip(languages, folders, processes, strict=True):
+            failure = _failure(language, process)
+            if not failure:
+                # One language at a time (the others may still be building):
+                # Pagefind holds a language's whole index in memory, about
+                # 1.6 GB for 1,000 agencies (BENCHMARKS.md).
+                indexers.append(start_indexing(folder))
+                failure = indexing_failure(language, indexers[-1])
+            failures.append(failure)
         if any(failures):
             raise BuildError(
-                f"MkDocs could not build the site; {site_dir} is unchanged.\n"
+                f"The site could not be built; {site_dir} is unchanged.\n"
                 + "\n".join(failure for failure in failures if failure)
             )
         staging = folders[0]
@@ -441,7 +456,7 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> Non
             folder.rename(staging / language.prefix)
         _swap_in(staging, site_dir, work)
     finally:
-        for process in processes:
+        for process in processes + indexers:
             if process.poll() is None:
                 process.kill()
                 process.wait()

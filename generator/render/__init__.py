@@ -385,7 +385,7 @@ class _Renderer:
             repr(edition.from_disk),
             self._setting,
             repr((page.url, page.template, page.title, page.description)),
-            repr((page.searchable, page.hide, page.context)),
+            repr((page.searchable, page.filters, page.hide, page.context)),
         )
 
     def _agencies(self, task: Task) -> Rendered:

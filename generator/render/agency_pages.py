@@ -32,6 +32,7 @@ def plan_page(agency: AgencyPlans, plan: Plan, messages: Messages) -> Page:
         # Earlier plans and drafts stay out of search: a search finds the
         # plan in force, and its page links to the others.
         searchable=kind == "current",
+        filters=_filters(plan, messages) if kind == "current" else (),
         hide=("navigation",),
         context=plan_context(agency, plan, messages, kind),
     )
@@ -52,6 +53,15 @@ def plan_context(agency: AgencyPlans, plan: Plan, messages: Messages, kind: str)
         ],
         "json_ld": agency_json_ld(plan, messages),
     }
+
+
+def _filters(plan: Plan, messages: Messages) -> tuple[tuple[str, str], ...]:
+    """What a search can narrow its results to: the agency's level of
+    government and the place it serves, named as the lists name them."""
+    return (
+        (messages("lists.level"), messages.label("level_plural", plan.agency.level)),
+        (messages("lists.place"), plan.agency.jurisdiction),
+    )
 
 
 def _kind(agency: AgencyPlans, plan: Plan) -> str:

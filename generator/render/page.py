@@ -20,8 +20,12 @@ from generator.render.urls import docs_path
 @dataclass(frozen=True, slots=True)
 class Page:
     """`title` and `description` go into the front matter, which MkDocs themes
-    print without escaping: they are escaped here. `searchable=False` keeps a
-    page out of the search index, which every visitor who searches downloads."""
+    print without escaping: they are escaped here, as are `filters`.
+    `searchable=False` keeps a page's text out of the search index (the
+    theme marks the content of the others for Pagefind: theme/main.html).
+    `filters` are the search's filters the page belongs to, each a name
+    and a value in the page's language, such as ("Level", "County
+    agencies")."""
 
     url: str
     template: str
@@ -29,6 +33,7 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict)
     description: str | Markup | None = None
     searchable: bool = True
+    filters: tuple[tuple[str, str], ...] = ()
     # Parts of the theme to leave out (mkdocs-material's `hide`), such as the
     # site navigation beside a page that needs the width.
     hide: tuple[str, ...] = ()
@@ -50,7 +55,9 @@ def render_page(
     if page.hide:
         front["hide"] = list(page.hide)
     if not page.searchable:
-        front["search"] = {"exclude": True}
+        front["searchable"] = False
+    if page.filters:
+        front["filters"] = {_escaped(name): _escaped(value) for name, value in page.filters}
     if languages:
         front["alternates"] = alternate_links(languages, root_url)
     links = page_links(env, page.url)

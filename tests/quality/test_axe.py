@@ -45,14 +45,16 @@ def _pages(browser: Browser, views: tuple[View, ...]) -> Iterator[tuple[View, Pa
 
 
 def open_search(page: Page, query: str) -> None:
-    """Open the search as a reader does, type, and wait for the results."""
-    button = page.locator("label.md-header__button[for=__search]")
+    """Open the search as a reader does (its button on a phone, the field on
+    a desktop), type, and wait for the results and the filters."""
+    button = page.locator("button.sp-search-button")
     if button.is_visible():
         button.click()
     else:
         page.locator("input[name=query]").click()
     page.locator("input[name=query]").press_sequentially(query)
     page.locator(".md-search-result__item").first.wait_for()
+    page.locator(".sp-search-filter select").first.wait_for()
     wait_until_still(page)
 
 
@@ -66,10 +68,11 @@ def open_drawer(page: Page) -> None:
 def test_search_showing_results(browser: Browser, server: SiteServer) -> None:
     violations = []
     for view, page in _pages(browser, VIEWS):
-        page.goto(server.url(""))
-        open_search(page, QUERY)
-        assert page.locator(".md-search-result__item").count() > 0
-        violations += check_with_axe(page, f"search for {QUERY!r}", view)
+        for label in ("", "es/"):
+            page.goto(server.url(label))
+            open_search(page, QUERY if not label else "queja")
+            assert page.locator(".md-search-result__item").count() > 0
+            violations += check_with_axe(page, f"{label or '/'} search showing results", view)
     if violations:
         pytest.fail(report(violations), pytrace=False)
 

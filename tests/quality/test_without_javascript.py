@@ -53,3 +53,25 @@ def test_every_page_has_its_content_without_javascript(
     finally:
         context.close()
     assert not empty, f"pages without their content when JavaScript is off: {empty}"
+
+
+def test_the_header_leads_to_the_agencies_instead_of_a_dead_search(
+    browser: Browser, server: SiteServer
+) -> None:
+    for view in (VIEWS[0], VIEWS[2]):
+        context = view.context(browser, java_script_enabled=False)
+        try:
+            page = context.new_page()
+            for label, title in (
+                ("reference/", "Agencies from A to Z"),
+                ("es/", "Agencias de la A a la Z"),
+            ):
+                page.goto(server.url(label))
+                assert not page.locator("input[name=query]").is_visible()
+                assert not page.locator("label.md-header__button[for=__search]").is_visible()
+                link = page.locator(".md-header a.sp-search-fallback")
+                assert link.is_visible() and link.inner_text() == title, (label, view.name)
+                link.click()
+                assert page.url == server.url(("es/" if label == "es/" else "") + "agencies/")
+        finally:
+            context.close()

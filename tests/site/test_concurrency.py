@@ -101,24 +101,24 @@ def test_the_build_folder_of_make_site_is_ignored_by_git() -> None:
         assert ignored.returncode == 0, f"{relative} is not ignored by git"
 
 
-def test_the_preview_regenerates_only_after_a_build_of_the_same_docs(
-    tmp_path: Path, capsys
-) -> None:
-    """`make preview` beside `make site`: the preview's regeneration waits
-    for the build that holds the docs tree, says so, and then writes the
-    tree whole (never the build's pages and its own mixed)."""
-    from generator.preview import regenerate
+def test_the_preview_rebuilds_only_after_a_build_of_the_same_site(tmp_path: Path, capsys) -> None:
+    """`make preview` beside `make site`: the preview's rebuild waits for
+    the build that holds the docs tree and the site, says so, and then
+    writes both whole (never the build's pages and its own mixed)."""
+    from generator.preview import rebuild
 
     site, docs = tmp_path / "site", tmp_path / "build" / "docs"
     small = tmp_path / "small"
     shutil.copytree(PLANS / "example-county-health", small / "example-county-health")
     build = _build(PLANS, site, docs)
     _wait_until(lambda: _held(lock_file(docs.resolve())), "the build to take its lock")
-    assert regenerate([small], today=TODAY, docs_dir=docs)
-    assert (site / "index.html").is_file()  # the build had finished, site and all
+    assert rebuild([small], today=TODAY, site_dir=site, docs_dir=docs)
     out, err = build.communicate(timeout=60)
     assert build.returncode == 0, err
     assert "Another build is writing" in capsys.readouterr().err
     assert sorted(p.name for p in (docs / "agencies").iterdir() if p.is_dir()) == [
+        "example-county-health"
+    ]
+    assert sorted(p.name for p in (site / "agencies").iterdir() if p.is_dir()) == [
         "example-county-health"
     ]

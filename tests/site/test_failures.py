@@ -1,6 +1,6 @@
 """A build that fails leaves the published site as it was: an invalid plan
 stops it before anything is written, and a MkDocs failure throws its
-half-built folder away."""
+half-built folder away, and so does a failed search index."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site, run_mkdocs_build
+from generator.build import build_site, generate_docs, run_mkdocs_build
 from generator.errors import BuildError
+from generator.search_index import BUNDLE
 from tests.site.conftest import PLANS, TODAY
 
 
@@ -50,7 +51,7 @@ def test_an_invalid_plan_leaves_the_site_untouched(tmp_path: Path) -> None:
 def test_a_mkdocs_failure_leaves_the_site_untouched(tmp_path: Path) -> None:
     site, docs = _previous_site(tmp_path), tmp_path / "docs"
     docs.mkdir()  # no pages: the navigation's pages are missing, a warning in strict mode
-    with pytest.raises(BuildError, match="MkDocs could not build the site"):
+    with pytest.raises(BuildError, match="The site could not be built"):
         run_mkdocs_build(docs, site)
     assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
     assert _leftovers(tmp_path) == []
@@ -62,3 +63,17 @@ def test_the_command_line_reports_the_plan_error(tmp_path: Path, run_cli) -> Non
     assert result.code == 1
     assert "2026.yaml:9:" in result.err and "the site was not built" in result.err
     assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
+
+
+def test_a_failed_search_index_leaves_the_site_untouched(tmp_path: Path) -> None:
+    """Pagefind cannot write its bundle where the site already has a file
+    of that name (copied from the docs tree, as MkDocs copies any file)."""
+    site, docs = _previous_site(tmp_path), tmp_path / "docs"
+    plans = tmp_path / "plans"
+    shutil.copytree(PLANS / "example-county-health", plans / "example-county-health")
+    generate_docs([plans], docs_dir=docs, today=TODAY)
+    (docs / BUNDLE).write_text("not a folder", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"\[search index, en\] Pagefind stopped"):
+        run_mkdocs_build(docs, site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
+    assert _leftovers(tmp_path) == []

@@ -1,7 +1,7 @@
 """The site in English and Spanish: every page in both, each declaring its
 language, pointing at its other version (`hreflang`) and offering a visible
 switcher; plans without a Spanish translation shown in English with a note;
-a search index per language; and, on the translated example agency's page,
+a search index per language (tests/site/test_search_index.py); and, on the translated example agency's page,
 every figure identical in both languages."""
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def test_data_files_are_published_once(built: Built) -> None:
     assert not [
         p
         for p in spanish.rglob("*")
-        if p.suffix in {".json", ".csv", ".yaml"} and p.parent.name != "search"
+        if p.suffix in {".json", ".csv", ".yaml"} and "pagefind" not in p.parts
     ]
     assert (built.site / "data" / "plans.json").is_file()
     page = content(built.page("es/" + TRANSLATED))
@@ -176,16 +176,6 @@ def test_directories_mark_english_plan_text(built: Built) -> None:
     rows = [tr for tr in page.find_all("tr") if tr.find_all("a")]
     languages = {row.find_all("a")[0].attrs.get("lang", "es")[:2] for row in rows}
     assert languages == {"en", "es"}
-
-
-def test_each_language_has_its_search_index(built: Built) -> None:
-    for prefix, lang in (("", "en"), ("es/", "es")):
-        index = json.loads((built.site / prefix / "search" / "search_index.json").read_text())
-        assert index["config"]["lang"] == [lang]
-        text = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
-        spanish = "Si tiene cita, le atenderemos" in text
-        assert spanish == (lang == "es")
-        assert not any(doc["location"].startswith("es/") for doc in index["docs"])
 
 
 def test_each_language_has_its_feed(built: Built) -> None:
@@ -274,7 +264,9 @@ def test_the_spanish_configuration_inherits_the_english_one() -> None:
     assert "\nINHERIT: mkdocs.yml\n" in text
     config = read_config(MKDOCS_FILE.with_name("mkdocs.es.yml"))
     assert config["theme"]["language"] == "es"
-    assert config["plugins"] == [{"search": {"lang": "es"}}]
+    assert config["plugins"] == []  # inherited: the search is Pagefind's, not a plugin
+    assert config["extra"]["search"] == {"more": "Más resultados", "all": "Todos"}
+    assert [language["code"] for language in config["extra"]["languages"]] == ["en", "es"]
     assert config["theme"]["custom_dir"] == "theme"  # inherited
 
 

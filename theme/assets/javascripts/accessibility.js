@@ -27,40 +27,6 @@
     event.stopImmediatePropagation();
   }, true);
 
-  /* Page weight: the theme fetches the whole search index on every first
-     visit, though few readers search. Hold the request back until the
-     reader goes to the search field (or arrives from a search result, whose
-     address asks for highlighting). */
-  var INDEX = /\/search\/search_index\.json$/;
-  var held = [];
-  var wanted = /[?&](q|h)=/.test(location.search);
-  var open = XMLHttpRequest.prototype.open;
-  var send = XMLHttpRequest.prototype.send;
-
-  XMLHttpRequest.prototype.open = function (method, url) {
-    this.__spIndex = INDEX.test(String(url).split("?")[0]);
-    return open.apply(this, arguments);
-  };
-  XMLHttpRequest.prototype.send = function () {
-    if (this.__spIndex && !wanted) {
-      held.push([this, arguments]);
-      return undefined;
-    }
-    return send.apply(this, arguments);
-  };
-
-  function release() {
-    wanted = true;
-    held.splice(0).forEach(function (call) { send.apply(call[0], call[1]); });
-  }
-
-  document.addEventListener("focusin", function (event) {
-    if (event.target && event.target.name === "query") release();
-  });
-  document.addEventListener("change", function (event) {
-    if (event.target && event.target.id === "__search") release();
-  });
-
   /* WCAG 2.1.1 Keyboard: a table wider than the screen scrolls inside its
      box; the box takes focus so that the arrow keys scroll it, and is named
      after the table's caption. Checked again when the window changes size. */
