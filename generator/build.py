@@ -37,15 +37,25 @@ from generator.render import AgencyOutput, Rendered, Tree, render_agencies, rend
 from generator.render.languages import Edition
 from generator.report.text import render_text
 from generator.resources import REPO_DIR
-from generator.search_index import indexing_failure, start_indexing
+from generator.search_index import BUNDLE, indexing_failure, start_indexing
 from generator.site_config import (
     DEFAULT_DOCS_DIR,
     DIRECTORY_URLS_VARIABLE,
     DOCS_DIR_VARIABLE,
+    MKDOCS_FILE,
     Language,
     language_docs_dir,
+    read_config,
     site_config,
     site_languages,
+)
+from generator.site_state import (
+    LanguageBuild,
+    SiteState,
+    build_setting,
+    docs_sources,
+    nav_pages,
+    stage_dirty,
 )
 from generator.write import TreeWriter, WriteStats
 
@@ -429,13 +439,22 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> Non
     work = temporary_folder(docs_dir, site_dir)
     _clear_leftovers(work, site_dir)
     languages = site_languages()
+    state = SiteState(docs_dir, site_dir)
+    last = state.take()
     folders = [Path(tempfile.mkdtemp(prefix="site-new-", dir=work)) for _ in languages]
+    builds: dict[str, LanguageBuild] = {}
     processes: list[subprocess.Popen[str]] = []
     indexers: list[subprocess.Popen[str]] = []
     try:
         for language, folder in zip(languages, folders, strict=True):
             docs = language_docs_dir(docs_dir, language)
-            processes.append(_start_mkdocs(language, docs, folder, from_disk=from_disk))
+            environment = mkdocs_environment(docs, from_disk=from_disk)
+            build = LanguageBuild(_setting(language, environment), docs_sources(docs))
+            builds[language.code] = build
+            dirty = _stage_dirty(
+                language, last.get(language.code), build, folder, site_dir, docs, not from_disk
+            )
+            processes.append(_start_mkdocs(language, environment, folder, dirty=dirty))
         failures = []
         for language, folder, process in zip(languages, folders, processes, strict=True):
             failure = _failure(language, process)
@@ -455,6 +474,7 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> Non
         for language, folder in zip(languages[1:], folders[1:], strict=True):
             folder.rename(staging / language.prefix)
         _swap_in(staging, site_dir, work)
+        state.put(builds)
     finally:
         for process in processes + indexers:
             if process.poll() is None:
@@ -464,15 +484,53 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> Non
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def _setting(language: Language, environment: dict[str, str]) -> str:
+    """What the pages of `language` are made with, besides their sources."""
+    read = {name: environment[name] for name in (DOCS_DIR_VARIABLE, DIRECTORY_URLS_VARIABLE)}
+    files = [language.config_file]
+    if language.config_file != MKDOCS_FILE:
+        files.append(MKDOCS_FILE)  # the configuration it inherits
+    return build_setting(files, read)
+
+
+def _stage_dirty(
+    language: Language,
+    last: LanguageBuild | None,
+    build: LanguageBuild,
+    folder: Path,
+    site_dir: Path,
+    docs_dir: Path,
+    directory_urls: bool,
+) -> bool:
+    """Whether `language` can be built dirty (generator/site_state.py); if
+    so, its published pages are copied into `folder` to be built over."""
+    published = site_dir / language.prefix
+    if last is None or last.setting != build.setting or not published.is_dir():
+        return False
+    others = [other.prefix.strip("/") for other in site_languages() if other.prefix]
+    stage_dirty(
+        published,
+        folder,
+        docs_dir=docs_dir,
+        removed=last.sources - build.sources,
+        in_nav=nav_pages(read_config(language.config_file).get("nav")),
+        skip=[*others, BUNDLE] if not language.prefix else [BUNDLE],
+        directory_urls=directory_urls,
+    )
+    return True
+
+
 def _start_mkdocs(
-    language: Language, docs_dir: Path, site_dir: Path, *, from_disk: bool
+    language: Language, environment: dict[str, str], site_dir: Path, *, dirty: bool
 ) -> subprocess.Popen[str]:
+    """MkDocs' `build --strict` of `language` into `site_dir`; with `dirty`,
+    over the pages there (generator/dirty_build.py)."""
+    engine = ["generator.dirty_build", "build", "--dirty"] if dirty else ["mkdocs", "build"]
     command = [
         # Not --quiet: it silences warnings before strict mode can count them.
         sys.executable,
         "-m",
-        "mkdocs",
-        "build",
+        *engine,
         "--strict",
         "--config-file",
         str(language.config_file),
@@ -482,7 +540,7 @@ def _start_mkdocs(
     return subprocess.Popen(
         command,
         cwd=REPO_DIR,
-        env=mkdocs_environment(docs_dir, from_disk=from_disk),
+        env=environment,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

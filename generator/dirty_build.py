@@ -1,0 +1,29 @@
+"""`python -m generator.dirty_build [MkDocs' build options]`: MkDocs' own
+`build --dirty --strict`, run by the build (generator/build.py) when only
+some pages' sources changed (generator/site_state.py).
+
+MkDocs logs a notice on every dirty build, as a warning: a dirty build may
+show a stale navigation. In strict mode that warning alone would fail the
+build, so this filters out that one notice and lets MkDocs' command line do
+the rest. The build makes a dirty build only where it gives the same pages
+as a full one: it renders again every page of the navigation, and it does a
+full build whenever the configuration, the theme or the engine changed
+(tests/site/test_incremental.py compares the two, file by file)."""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.__main__ import cli
+
+_NOTICE = "A 'dirty' build is being performed"
+
+
+class _DirtyNotice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(_NOTICE)
+
+
+if __name__ == "__main__":
+    logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+    cli()

@@ -1,0 +1,121 @@
+"""A build after a change renders again only the pages whose source
+changed (generator/site_state.py), and its site is the site a full build
+makes from the same plans, file for file, over a sequence of edits,
+additions and removals."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site, run_mkdocs_build
+from generator.errors import BuildError
+from generator.search_index import BUNDLE
+from generator.site_state import SiteState
+from tests.site.conftest import PLANS, TODAY
+
+# A page no step below changes: a dirty build leaves its HTML as it was.
+UNTOUCHED = Path("agencies/example-federal-benefits/index.html")
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    """The site's files, but Pagefind's bundles: Pagefind does not write the
+    same bytes twice for the same pages (its filter files are named by a
+    hash of an unordered table), so those are compared by what they count."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and BUNDLE not in path.relative_to(site).parts
+    }
+
+
+def _indexed(site: Path) -> dict[str, int]:
+    counts = {}
+    for entry in sorted(site.rglob(f"{BUNDLE}/pagefind-entry.json")):
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        counts.update({code: value["page_count"] for code, value in languages.items()})
+    return counts
+
+
+def _edit(plans: Path) -> None:
+    plan = plans / "example-county-health" / "2026.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("promise: ", "promise: (Updated) ", 1), encoding="utf-8")
+
+
+def _add(plans: Path) -> None:
+    shutil.copytree(plans / "example-city-sanitation", plans / "example-town-sanitation")
+    for plan in (plans / "example-town-sanitation").glob("*.yaml"):
+        text = plan.read_text(encoding="utf-8")
+        text = text.replace("id: example-city-sanitation", "id: example-town-sanitation")
+        plan.write_text(text.replace("Riverton", "Lakeside"), encoding="utf-8")
+
+
+def _remove(plans: Path) -> None:
+    (plans / "example-city-sanitation" / "2027.yaml").unlink()
+
+
+def _rename(plans: Path) -> None:
+    plan = plans / "example-county-health" / "2026.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("Health", "Public Health", 1), encoding="utf-8")
+
+
+def _translate(plans: Path) -> None:
+    plan = plans / "example-county-health" / "2026.es.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("promise: ", "promise: (Actualizado) ", 1), encoding="utf-8")
+
+
+STEPS: list[Callable[[Path], None]] = [_edit, _add, _remove, _rename, _translate]
+
+
+def test_incremental_builds_make_the_full_builds_site(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    shutil.copytree(PLANS, plans)
+    site, docs = tmp_path / "site", tmp_path / "build" / "docs"
+    build_site([plans], site_dir=site, today=TODAY, docs_dir=docs)
+    untouched = (site / UNTOUCHED).stat().st_mtime_ns
+    for number, step in enumerate(STEPS):
+        step(plans)
+        build_site([plans], site_dir=site, today=TODAY, docs_dir=docs)
+        full = tmp_path / f"full-{number}"
+        build_site([plans], site_dir=full / "site", today=TODAY, docs_dir=full / "docs")
+        incremental, expected = _files(site), _files(full / "site")
+        assert incremental.keys() == expected.keys(), step.__name__
+        differ = [name for name in expected if incremental[name] != expected[name]]
+        assert differ == [], step.__name__
+        assert _indexed(site) == _indexed(full / "site"), step.__name__
+        # Built dirty: the page no step changes was not rendered again.
+        assert (site / UNTOUCHED).stat().st_mtime_ns == untouched, step.__name__
+
+
+def test_a_changed_setting_builds_every_page(tmp_path: Path) -> None:
+    """A site built for opening from disk, then for a server: every link
+    differs, so every page is rendered again."""
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    build_site([PLANS], site_dir=site, today=TODAY, docs_dir=docs, from_disk=True)
+    before = (site / UNTOUCHED).stat().st_mtime_ns
+    build_site([PLANS], site_dir=site, today=TODAY, docs_dir=docs)
+    assert (site / UNTOUCHED).stat().st_mtime_ns != before
+    full = tmp_path / "full"
+    build_site([PLANS], site_dir=full / "site", today=TODAY, docs_dir=full / "docs")
+    assert _files(site) == _files(full / "site")
+
+
+def test_a_failed_build_leaves_no_record_and_the_next_is_full(tmp_path: Path) -> None:
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    build_site([PLANS], site_dir=site, today=TODAY, docs_dir=docs)
+    state = SiteState(docs, site)
+    assert state.path.is_file()
+    (docs / "index.md").unlink()  # a page of the navigation: strict mode fails
+    with pytest.raises(BuildError, match="The site could not be built"):
+        run_mkdocs_build(docs, site)
+    assert not state.path.exists()
+    before = (site / UNTOUCHED).stat().st_mtime_ns
+    build_site([PLANS], site_dir=site, today=TODAY, docs_dir=docs)
+    assert (site / UNTOUCHED).stat().st_mtime_ns != before
