@@ -1,10 +1,12 @@
-"""`make bench`: how fast the validator and the site build are, beside the
-tools a reviewer or a portal would otherwise use, at several corpus sizes.
+"""`make bench`: how fast the validator is beside the tool a reviewer would
+otherwise use, and how long the site takes to build end to end, cold and
+after a one-plan edit, how much memory and disk it takes, and what a first
+search transfers, at several corpus sizes.
 
 Every figure is the median wall time of several runs of a whole process, as a
 person or CI would run it. Usage:
 
-    python -m benchmarks.bench [--sizes 1,100,1000,2000] [--repeat 3] [--no-build]
+    python -m benchmarks.bench [--sizes 1,150,1000] [--repeat 3] [--no-build] [--cold-only]
 """
 
 from __future__ import annotations
@@ -45,12 +47,9 @@ _PEAK = (
 )
 
 
-COLD_OVERHEAD = "generator overhead over mkdocs alone, cold cache"
-WARM_OVERHEAD = "generator overhead over mkdocs alone, warm cache"
-# The same overheads in processor time (every process of the build): the
-# machine's drift moves both sides of a round alike, and both cores are
-# busy in both, so it is the wall-time ratio with less noise.
-CPU_SUFFIX = ", processor time"
+COLD = "site built from nothing, cold cache (s)"
+EDIT = "site updated after a one-plan edit (s)"
+EDIT_RATIO = "one-plan edit / cold build"
 
 
 @dataclass
@@ -126,21 +125,16 @@ def validate_figures(row: Row, plans: list[Path], repeat: int) -> None:
 def build_figures(
     row: Row, work: Path, plans: list[Path], repeat: int, *, cold_only: bool = False
 ) -> None:
-    """The full build from nothing with an empty build cache (cold), and again
-    with the cache the first build left (warm: what a machine that keeps its
-    cache pays after a merge); MkDocs alone on the same docs trees, both
-    languages side by side as the build runs them; then one plan edited and
-    the docs trees generated again. `cold_only`: one cold build alone, with
-    its peak memory (for sizes where each build takes long)."""
+    """The site built end to end, as `make site` builds it: from nothing,
+    with an empty build cache (cold), then after one plan's edit over the
+    site that build left (an edit: what a clerk or a pull request waits
+    for), in rounds of one cold build and EDITS edits, so that the ratio of
+    the two compares runs of the same minutes. `cold_only`: one cold build
+    alone (for sizes where each build takes long)."""
     docs = work / "docs"
     site = work / "site"
     cache = work / "cache"
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SERVICE_PLANS_DOCS_DIR": str(docs),
-        "SERVICE_PLANS_CACHE": str(cache),
-    }
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SERVICE_PLANS_CACHE": str(cache)}
     build = [
         sys.executable,
         "-m",
@@ -154,76 +148,38 @@ def build_figures(
         "--docs",
         docs,
     ]
-
     trash = work / "trash"
-    if cold_only:
-        used, start = children_cpu(), time.perf_counter()
-        row.figures["peak memory of build (MB)"] = peak_memory_mb(build, env)
-        row.figures["full build, cold cache (s)"] = time.perf_counter() - start
-        row.runs["cold"] = [row.figures["full build, cold cache (s)"]]
-        row.runs["cold cpu"] = [children_cpu() - used]
-        sizes(row, site)
-        return
 
-    def from_nothing(*, keep_cache: bool) -> tuple[float, float]:
-        set_aside([docs, site] if keep_cache else [docs, site, cache], trash)
+    def run(*, cold: bool) -> tuple[float, float]:
+        if cold:
+            set_aside([docs, site, cache], trash)
         used = children_cpu()
         return timed(build, 1, env), children_cpu() - used
 
-    def mkdocs_alone() -> tuple[float, float]:
-        used = children_cpu()
-        return _mkdocs_alone(docs, work / "site-mkdocs", trash), children_cpu() - used
-
-    # In rounds, so that each ratio compares runs of the same minutes: this
-    # machine's speed drifts by 10% and more from one minute to the next.
-    runs: dict[str, list[tuple[float, float]]] = {"cold": [], "warm": [], "alone": []}
-    for _ in range(repeat):
-        runs["cold"].append(from_nothing(keep_cache=False))
-        runs["warm"].append(from_nothing(keep_cache=True))
-        runs["alone"].append(mkdocs_alone())
+    rounds = 1 if cold_only else repeat
+    runs: dict[str, list[tuple[float, float]]] = {"cold": [], "edit": []}
+    for _ in range(rounds):
+        runs["cold"].append(run(cold=True))
+        for _ in range(0 if cold_only else EDITS):
+            # Each edit changes the text again, as an author's would.
+            edit_one(plans[len(plans) // 2])
+            runs["edit"].append(run(cold=False))
     for kind, timings in runs.items():
         row.runs[kind] = [wall for wall, _ in timings]
         row.runs[f"{kind} cpu"] = [cpu for _, cpu in timings]
-    row.figures["full build, cold cache (s)"] = statistics.median(row.runs["cold"])
-    row.figures["full build, warm cache (s)"] = statistics.median(row.runs["warm"])
-    row.figures["mkdocs build alone (s)"] = statistics.median(row.runs["alone"])
-    for name, kind in ((COLD_OVERHEAD, "cold"), (WARM_OVERHEAD, "warm")):
-        for suffix, clock in (("", ""), (CPU_SUFFIX, " cpu")):
-            pairs = zip(row.runs[kind + clock], row.runs["alone" + clock], strict=True)
-            row.paired[name + suffix] = statistics.median(b / a - 1 for b, a in pairs)
-    generate = [
-        sys.executable,
-        "-m",
-        "generator",
-        "generate",
-        work / "plans",
-        "--docs",
-        docs,
-        "--today",
-        TODAY,
-    ]
-    # Each edit changes the text again, as an author's would (new text to
-    # grade, new pages); the median of EDITS such runs, to tame the noise.
-    seconds, rewritten = [], []
-    for _ in range(EDITS):
-        edit_one(plans[len(plans) // 2])
-        start = time.perf_counter()
-        output = subprocess.run(
-            [str(c) for c in generate],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=REPO,
-            check=True,
-        ).stdout
-        seconds.append(time.perf_counter() - start)
-        rewritten.append(float(output.split(" files, ")[1].split()[0]))
-    row.figures["generate after one edit (s)"] = statistics.median(seconds)
-    row.figures["files rewritten after one edit"] = statistics.median(rewritten)
-    for path in (trash, docs, site, cache):
-        shutil.rmtree(path, ignore_errors=True)
-    row.figures["peak memory of build (MB)"] = peak_memory_mb(build, env)
-    sizes(row, site)
+    row.figures[COLD] = statistics.median(row.runs["cold"])
+    row.figures["processor time of the cold build (s)"] = statistics.median(row.runs["cold cpu"])
+    if not cold_only:
+        row.figures[EDIT] = statistics.median(row.runs["edit"])
+        # Each edit against the cold build of its round.
+        pairs = [
+            edit / row.runs["cold"][index // EDITS] for index, edit in enumerate(row.runs["edit"])
+        ]
+        row.paired[EDIT_RATIO] = statistics.median(pairs)
+    set_aside([docs, site, cache], trash)
+    row.figures["peak memory of one process of the build (MB)"] = peak_memory_mb(build, env)
+    sizes(row, site, len(plans))
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 def set_aside(paths: Sequence[Path], trash: Path) -> None:
@@ -239,21 +195,16 @@ def set_aside(paths: Sequence[Path], trash: Path) -> None:
     os.sync()
 
 
-def _mkdocs_alone(docs: Path, site: Path, trash: Path) -> float:
-    """`mkdocs build --strict` of every language, as `build` runs it."""
-    from generator.build import run_mkdocs_build
-
-    set_aside([site], trash)
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    start = time.perf_counter()
-    run_mkdocs_build(docs, site)
-    return time.perf_counter() - start
-
-
-def sizes(row: Row, site: Path) -> None:
+def sizes(row: Row, site: Path, plans: int) -> None:
     """Sizes of what is published, in the largest language (the Spanish site
-    shows an untranslated plan in English, each piece marked as such)."""
-    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    shows an untranslated plan in English, each piece marked as such), and
+    per plan: everything but the theme's assets, in every language."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    assets = sum(p.stat().st_size for p in files if "assets" in p.relative_to(site).parts)
+    row.figures["site size per plan, without the theme's assets (KB)"] = (
+        (total - assets) / plans / 1e3
+    )
     roots = language_roots(site).values()
     agency_pages = [p for root in roots for p in (root / "agencies").glob("*/index.html")]
     heaviest = max(agency_pages, key=lambda p: p.stat().st_size)
@@ -312,9 +263,9 @@ def render(rows: list[Row]) -> str:
     for name in dict.fromkeys(n for r in all_ratios for n in r):
         cells = [f"{r[name]:.2f}" if name in r else "" for r in all_ratios]
         lines.append(f"| **{name}** | " + " | ".join(cells) + " |")
-    builds = [row for row in rows if "full build, cold cache (s)" in row.figures]
-    pairs = [(a, b) for a in builds for b in builds if b.size == 2 * a.size]
-    cold = "full build, cold cache (s)"
+    builds = [row for row in rows if COLD in row.figures]
+    pairs = [(a, b) for a in builds for b in builds if b.size in (2 * a.size, 10 * a.size)]
+    cold = COLD
     for a, b in pairs:
         lines.append(
             f"| **build time N={b.size} / N={a.size}** | "
@@ -333,7 +284,7 @@ def compile_sources() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1,100,1000,2000")
+    parser.add_argument("--sizes", default="1,150,1000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-build", action="store_true", help="measure validation only")
     parser.add_argument("--no-validate", action="store_true", help="measure the build only")
