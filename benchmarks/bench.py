@@ -138,7 +138,6 @@ def build_figures(
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
-        "SERVICE_PLANS_DOCS_DIR": str(docs),
         "SERVICE_PLANS_CACHE": str(cache),
     }
     build = [

@@ -28,6 +28,7 @@ from generator.cache import AgencyCache, CachedAgency
 from generator.check import PARALLEL_FROM as CHECK_PARALLEL_FROM
 from generator.check import CheckResult, check_discovered
 from generator.diagnostics import Diagnostic, Report
+from generator.engine import write_config
 from generator.errors import BuildError
 from generator.load.discover import Discovery, discover, display_path, is_translation
 from generator.lock import exclusive
@@ -40,8 +41,6 @@ from generator.resources import REPO_DIR
 from generator.search_index import indexing_failure, start_indexing
 from generator.site_config import (
     DEFAULT_DOCS_DIR,
-    DIRECTORY_URLS_VARIABLE,
-    DOCS_DIR_VARIABLE,
     Language,
     language_docs_dir,
     site_config,
@@ -375,21 +374,17 @@ def build_site(
     return _summary(generated, site_dir, time.perf_counter() - started)
 
 
-def mkdocs_environment(docs_dir: Path, *, from_disk: bool = False) -> dict[str, str]:
-    """The environment MkDocs runs in: the configuration reads the docs
-    folder from it, and whether page addresses are folders or files (from
-    disk), and mkdocs-material's notice about MkDocs 2 is off."""
-    return {
-        **os.environ,
-        DOCS_DIR_VARIABLE: str(docs_dir.resolve()),
-        DIRECTORY_URLS_VARIABLE: "false" if from_disk else "true",
-        "NO_MKDOCS_2_WARNING": "1",
-    }
+def mkdocs_environment() -> dict[str, str]:
+    """The environment MkDocs runs in: mkdocs-material's notice about
+    MkDocs 2 is off."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool = False) -> None:
     """`mkdocs build --strict` of every language into a new folder beside
-    `site_dir`, then its search index (generator/search_index.py), and the
+    `site_dir`, each from its whole configuration written beside its docs
+    tree (generator/engine.py), then its search index
+    (generator/search_index.py), and the
     new folder replaces `site_dir`. The languages build at the same time,
     each into a folder of its own, and the other languages' folders move
     under the original's (to es/) once all have been built and indexed. A
@@ -435,7 +430,10 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> Non
     try:
         for language, folder in zip(languages, folders, strict=True):
             docs = language_docs_dir(docs_dir, language)
-            processes.append(_start_mkdocs(language, docs, folder, from_disk=from_disk))
+            config = write_config(
+                language, docs_dir=docs, site_dir=site_dir / language.prefix, from_disk=from_disk
+            )
+            processes.append(_start_mkdocs(config, folder))
         failures = []
         for language, folder, process in zip(languages, folders, processes, strict=True):
             failure = _failure(language, process)
@@ -464,9 +462,10 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> Non
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _start_mkdocs(
-    language: Language, docs_dir: Path, site_dir: Path, *, from_disk: bool
-) -> subprocess.Popen[str]:
+def _start_mkdocs(config: Path, site_dir: Path) -> subprocess.Popen[str]:
+    """MkDocs of one language's written configuration `config`, into the
+    new folder `site_dir` (the configuration names the site's own, where the
+    folder is swapped in)."""
     command = [
         # Not --quiet: it silences warnings before strict mode can count them.
         sys.executable,
@@ -475,14 +474,14 @@ def _start_mkdocs(
         "build",
         "--strict",
         "--config-file",
-        str(language.config_file),
+        str(config),
         "--site-dir",
         str(site_dir),
     ]
     return subprocess.Popen(
         command,
         cwd=REPO_DIR,
-        env=mkdocs_environment(docs_dir, from_disk=from_disk),
+        env=mkdocs_environment(),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

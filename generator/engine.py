@@ -1,0 +1,90 @@
+"""The configuration each language's site is built from, written out whole
+for the engine that builds it (`mkdocs build --strict`).
+
+People write the configuration in mkdocs.yml and, for each other language,
+what it changes in mkdocs.CODE.yml (generator/site_config.py merges them).
+A build writes each language's whole configuration beside its docs tree
+(build/docs.mkdocs.yml, build/docs-es.mkdocs.yml) as plain YAML: no
+`INHERIT`, no `!ENV`, its docs folder, site folder and page addresses as
+plain values and every path absolute (MkDocs reads a relative path from the
+configuration file's folder), so that MkDocs, or another engine that reads
+MkDocs' format, reads the same site from it. Rendering the text touches no
+disk; the file is rewritten only when its bytes change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.site_config import Language, language_config
+
+
+def engine_config(
+    language: Language, *, docs_dir: Path, site_dir: Path, from_disk: bool = False
+) -> dict[str, Any]:
+    """The whole configuration of `language` for a build of the docs tree
+    `docs_dir` into `site_dir`; with `from_disk`, pages are linked by their
+    files (agencies/x/index.html), for a site opened from a folder."""
+    config = language_config(language)
+    # The theme's overrides, which people name from mkdocs.yml's folder.
+    theme = config.get("theme")
+    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+        theme["custom_dir"] = str((language.files[0].parent / theme["custom_dir"]).resolve())
+    config["docs_dir"] = str(docs_dir.resolve())
+    config["site_dir"] = str(site_dir.resolve())
+    config["use_directory_urls"] = not from_disk
+    return config
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, and text of several lines as a literal block, as a
+    person would write it."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def config_text(config: dict[str, Any], language: Language) -> str:
+    """The configuration as the file's text, saying where it comes from."""
+    first, *others = (path.name for path in language.files)
+    sources = first + "".join(f" with {other} over it" for other in others)
+    header = (
+        f"# Written by the generator from {sources}, for one build:\n"
+        f"# edit {language.config_file.name}, not this file, which the next build replaces.\n"
+    )
+    body = yaml.dump(
+        config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False
+    )
+    return header + body
+
+
+def config_path(docs_dir: Path) -> Path:
+    """Where the configuration of the docs tree `docs_dir` is written:
+    beside it, named after it (build/docs-es.mkdocs.yml)."""
+    return docs_dir.parent / f"{docs_dir.name}.mkdocs.yml"
+
+
+def write_config(
+    language: Language, *, docs_dir: Path, site_dir: Path, from_disk: bool = False
+) -> Path:
+    """Write the configuration of `language` beside `docs_dir` (only if its
+    bytes changed: a watcher sees no change where there is none); returns
+    its path."""
+    config = engine_config(language, docs_dir=docs_dir, site_dir=site_dir, from_disk=from_disk)
+    text = config_text(config, language)
+    path = config_path(docs_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return path
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    path.write_text(text, encoding="utf-8")
+    return path
