@@ -33,6 +33,17 @@ FUZZ_EXAMPLES ?= 5000
 fuzz: $(VENV)/.test
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/check/test_fuzz.py -p no:cacheprovider
 
+# Pin the dependencies again, each with all it needs: requirements/runtime.txt
+# from pyproject.toml's, requirements/test.txt from requirements/test.in, by
+# pip-compile (pip-tools, pinned in test.txt) from the index pip is set up to
+# use. A version pinned already is kept: UPGRADE=--upgrade takes the latest of
+# everything, UPGRADE="--upgrade-package NAME" of one package.
+LOCK = CUSTOM_COMPILE_COMMAND="make lock" $(PY) -m piptools compile --quiet \
+	--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(UPGRADE)
+lock: $(VENV)/.test
+	$(LOCK) --output-file requirements/runtime.txt pyproject.toml
+	$(LOCK) --output-file requirements/test.txt requirements/test.in
+
 lint: $(VENV)/.test
 	$(PY) -m ruff check generator tests
 	$(PY) -m ruff format --check generator tests
