@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -28,7 +27,7 @@ from generator.cache import AgencyCache, CachedAgency
 from generator.check import PARALLEL_FROM as CHECK_PARALLEL_FROM
 from generator.check import CheckResult, check_discovered
 from generator.diagnostics import Diagnostic, Report
-from generator.engine import write_config
+from generator.engine import DEFAULT_ENGINE, engine_command, write_config
 from generator.errors import BuildError
 from generator.load.discover import Discovery, discover, display_path, is_translation
 from generator.lock import exclusive
@@ -359,18 +358,20 @@ def build_site(
     today: date,
     docs_dir: Path | None = None,
     from_disk: bool = False,
+    engine: str = DEFAULT_ENGINE,
 ) -> str:
     """Build the whole site into `site_dir`; returns a one-line summary. With
     `from_disk`, every link to a page ends in index.html (MkDocs' own too),
     so that the site works opened from a folder, without a web server: the
-    pull request's preview, downloaded and unzipped."""
+    pull request's preview, downloaded and unzipped. `engine` names what
+    builds the pages from the docs trees (generator/engine.py)."""
     started = time.perf_counter()
     docs_dir = docs_dir or DEFAULT_DOCS_DIR
     # One build at a time writes these docs and this site: the site is
     # always exactly one build's output.
     with exclusive([docs_dir, site_dir]):
         generated = _generate_docs(paths, docs_dir=docs_dir, today=today, from_disk=from_disk)
-        run_mkdocs_build(docs_dir, site_dir, from_disk=from_disk)
+        run_mkdocs_build(docs_dir, site_dir, from_disk=from_disk, engine=engine)
     return _summary(generated, site_dir, time.perf_counter() - started)
 
 
@@ -380,7 +381,9 @@ def mkdocs_environment() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool = False) -> None:
+def run_mkdocs_build(
+    docs_dir: Path, site_dir: Path, *, from_disk: bool = False, engine: str = DEFAULT_ENGINE
+) -> None:
     """`mkdocs build --strict` of every language into a new folder beside
     `site_dir`, each from its whole configuration written beside its docs
     tree (generator/engine.py), then its search index
@@ -391,9 +394,10 @@ def run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool = False)
     warning (strict) or a failed index fails the build and leaves `site_dir`
     as it was. The new folders are
     made in `temporary_folder`, whose leftovers (of a build that was killed)
-    are cleared first."""
+    are cleared first. `engine` builds instead of MkDocs, from the same
+    configuration (generator/engine.py)."""
     with exclusive([docs_dir, site_dir]):
-        _run_mkdocs_build(docs_dir, site_dir.resolve(), from_disk=from_disk)
+        _run_mkdocs_build(docs_dir, site_dir.resolve(), from_disk=from_disk, engine=engine)
 
 
 def temporary_folder(docs_dir: Path, site_dir: Path) -> Path:
@@ -420,7 +424,7 @@ def _clear_leftovers(work: Path, site_dir: Path) -> None:
     work.mkdir(parents=True, exist_ok=True)
 
 
-def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> None:
+def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine: str) -> None:
     work = temporary_folder(docs_dir, site_dir)
     _clear_leftovers(work, site_dir)
     languages = site_languages()
@@ -433,7 +437,7 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> Non
             config = write_config(
                 language, docs_dir=docs, site_dir=site_dir / language.prefix, from_disk=from_disk
             )
-            processes.append(_start_mkdocs(config, folder))
+            processes.append(_start_mkdocs(engine_command(engine, config, folder)))
         failures = []
         for language, folder, process in zip(languages, folders, processes, strict=True):
             failure = _failure(language, process)
@@ -462,22 +466,9 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> Non
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _start_mkdocs(config: Path, site_dir: Path) -> subprocess.Popen[str]:
-    """MkDocs of one language's written configuration `config`, into the
-    new folder `site_dir` (the configuration names the site's own, where the
-    folder is swapped in)."""
-    command = [
-        # Not --quiet: it silences warnings before strict mode can count them.
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--config-file",
-        str(config),
-        "--site-dir",
-        str(site_dir),
-    ]
+def _start_mkdocs(command: list[str]) -> subprocess.Popen[str]:
+    """The engine's build of one language (`engine_command`), its output
+    kept for the report of a failure."""
     return subprocess.Popen(
         command,
         cwd=REPO_DIR,

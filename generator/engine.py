@@ -1,5 +1,11 @@
-"""The configuration each language's site is built from, written out whole
-for the engine that builds it (`mkdocs build --strict`).
+"""The engine that builds each language's site from its docs tree, and the
+configuration it reads, written out whole.
+
+The engine is MkDocs, or ProperDocs (`build --engine properdocs`, `make site
+ENGINE=properdocs`), a maintained fork of MkDocs 1.6 that reads the same
+configuration and loads MkDocs' themes, mkdocs-material among them, by their
+`mkdocs.themes` entry points: both make the same pages, but for the
+`generator` meta tag naming the engine (tests/site/test_engines.py).
 
 People write the configuration in mkdocs.yml and, for each other language,
 what it changes in mkdocs.CODE.yml (generator/site_config.py merges them).
@@ -13,12 +19,21 @@ disk; the file is rewritten only when its bytes change."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.errors import BuildError
 from generator.site_config import Language, language_config
+
+# Each engine by the name `--engine` gives it, and the module run as
+# `python -m MODULE build`; the package that installs it is pinned in
+# requirements/runtime.txt (ProperDocs: pyproject.toml's `properdocs` extra).
+ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}
+DEFAULT_ENGINE = "mkdocs"
 
 
 def engine_config(
@@ -88,3 +103,18 @@ def write_config(
         pass
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def engine_command(engine: str, config: Path, site_dir: Path) -> list[str]:
+    """The command that builds the site of the written configuration
+    `config` into `site_dir` with `engine`, strict: a warning fails it.
+    Raises BuildError when the engine is not installed."""
+    module = ENGINES[engine]
+    if importlib.util.find_spec(module) is None:
+        raise BuildError(
+            f"The engine {engine!r} is not installed: "
+            "`pip install -r requirements/runtime.txt` installs it."
+        )
+    # Not --quiet: it silences warnings before strict mode can count them.
+    command = [sys.executable, "-m", module, "build", "--strict", "--config-file", str(config)]
+    return [*command, "--site-dir", str(site_dir)]
