@@ -1,6 +1,6 @@
 """Facts about a plan put into words, each saying only what the plan says:
 its period as it writes it, a time as precise as it gives it, whether a
-channel's name already says what kind it is."""
+channel's name or card already says what kind it is."""
 
 from __future__ import annotations
 
@@ -71,6 +71,44 @@ def channel_named(channel: Channel, messages: Messages) -> bool:
     if label in name or channel.type.casefold() in name.split():
         return True
     return bool(channel.url) and name in (channel.url or "").casefold()
+
+
+# The kinds of channel whose contact line says the kind by its label
+# ("Phone: ..."), with the field that line shows; a web channel's address is
+# labelled as its website.
+KIND_LINE = {"phone": "phone", "fax": "fax", "email": "email", "web": "url"}
+# The one detail a channel's summary shows, the first the plan gives.
+DETAIL_FIELDS = ("phone", "fax", "email", "url", "address")
+
+
+def channel_kind_said(channel: Channel, messages: Messages) -> bool:
+    """Whether the channel's card says its kind already, in its name or in
+    the label of one of its lines: then it is not said once more above."""
+    field = KIND_LINE.get(channel.type)
+    return channel_named(channel, messages) or bool(field and getattr(channel, field))
+
+
+def channel_url_label(channel: Channel) -> str:
+    """The label of a channel's web address: a web channel's is its website,
+    any other channel's a page about it."""
+    return "contact.website" if channel.type == "web" else "contact.web"
+
+
+def display_url(url: str) -> str:
+    """A web address as people read it: no scheme, no trailing slash."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def name_is_detail(channel: Channel) -> bool:
+    """Whether the channel's name is the very detail its summary shows (a
+    channel called "fba.example.gov" at https://fba.example.gov/): the name
+    is then not put before it as its label."""
+    for field in DETAIL_FIELDS:
+        value = getattr(channel, field)
+        if value:
+            shown = display_url(value) if field == "url" else value
+            return " ".join(shown.split()).casefold() == " ".join(channel.name.split()).casefold()
+    return False
 
 
 def combined_figure(result: CombinedResult, messages: Messages) -> Markup:
