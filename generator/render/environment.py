@@ -42,6 +42,7 @@ from generator.render.escape import (
 from generator.render.languages import FORMAT_LANGUAGE, lang_attr, text_note
 from generator.render.messages import Messages
 from generator.render.plan_words import (
+    channel_detail,
     channel_kind_said,
     channel_named,
     channel_url_label,
@@ -110,6 +111,7 @@ def make_environment(
         channel_kind_said=lambda channel: channel_kind_said(channel, messages),
         channel_url_label=channel_url_label,
         name_is_detail=name_is_detail,
+        channel_detail=channel_detail,
         m_time=lambda key, duration: time_sentence(key, duration, messages),
         combined_figure=lambda result: combined_figure(result, messages),
         # What each kind of channel gives so a customer can use it.

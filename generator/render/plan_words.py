@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator.check.rules import CHANNEL_CONTACT
 from generator.model.records import Channel, Duration, Plan
 from generator.model.section_records import CombinedResult
 from generator.render.messages import Messages
@@ -77,7 +78,8 @@ def channel_named(channel: Channel, messages: Messages) -> bool:
 # ("Phone: ..."), with the field that line shows; a web channel's address is
 # labelled as its website.
 KIND_LINE = {"phone": "phone", "fax": "fax", "email": "email", "web": "url"}
-# The one detail a channel's summary shows, the first the plan gives.
+# The details a channel's summary may show, in the order it looks for one
+# when the plan does not give the one its kind needs.
 DETAIL_FIELDS = ("phone", "fax", "email", "url", "address")
 
 
@@ -99,16 +101,26 @@ def display_url(url: str) -> str:
     return url.split("://", 1)[-1].rstrip("/")
 
 
+def channel_detail(channel: Channel) -> str | None:
+    """The field of the one detail needed to use the channel: the one its
+    kind needs (an office's address, a helpline's number) where the plan
+    gives it, else the first it gives; None where it gives none."""
+    needed = CHANNEL_CONTACT.get(channel.type)
+    if needed and getattr(channel, needed):
+        return needed
+    return next((field for field in DETAIL_FIELDS if getattr(channel, field)), None)
+
+
 def name_is_detail(channel: Channel) -> bool:
     """Whether the channel's name is the very detail its summary shows (a
     channel called "fba.example.gov" at https://fba.example.gov/): the name
     is then not put before it as its label."""
-    for field in DETAIL_FIELDS:
-        value = getattr(channel, field)
-        if value:
-            shown = display_url(value) if field == "url" else value
-            return " ".join(shown.split()).casefold() == " ".join(channel.name.split()).casefold()
-    return False
+    field = channel_detail(channel)
+    if field is None:
+        return False
+    value = getattr(channel, field)
+    shown = display_url(value) if field == "url" else value
+    return " ".join(shown.split()).casefold() == " ".join(channel.name.split()).casefold()
 
 
 def combined_figure(result: CombinedResult, messages: Messages) -> Markup:

@@ -2,8 +2,9 @@
 the page of how to complain to every agency, in English and in Spanish: each
 card and each line says a label once (one web label at most: "Web:" and
 "Website:" are one thing), never labels a value with itself
-("fba.example.gov: fba.example.gov"), and gives directions a labelled line
-of their own apart from the address."""
+("fba.example.gov: fba.example.gov"), gives directions a labelled line of
+their own apart from the address, and says how and where to give each
+other kind of feedback, as far as the plan says it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 
 import pytest
 
+from generator.check.rules import CHANNEL_CONTACT
 from generator.load.yaml_source import load_file
 from generator.render.messages import load_messages
 from generator.render.vocabulary import enum_values
@@ -149,13 +151,16 @@ def _line_labels(line: Element, kinds: dict[str, str]) -> list[str]:
 
 
 def _card_labels(card: Element, kinds: dict[str, str]) -> list[str]:
-    """What each label of a card names: its kicker, and those of its lines."""
+    """What each label of a card names: its kicker, and those of its own
+    lines (not of the lines of a list inside one: each of several channels
+    may be in person)."""
     found = []
-    for element in card.iter():
-        if "sp-kicker" in element.attrs.get("class", "") and _bare(element.text) in kinds:
-            found.append(kinds[_bare(element.text)])
-        if element.tag == "li":
-            found += _line_labels(element, kinds)
+    if "sp-kicker" in card.attrs.get("class", "") and _bare(card.text) in kinds:
+        found.append(kinds[_bare(card.text)])
+    if card.tag == "li":
+        return found + _line_labels(card, kinds)
+    for child in card.children:
+        found += _card_labels(child, kinds)
     return found
 
 
@@ -216,6 +221,81 @@ def test_no_name_labels_its_own_value(built: Built, language: str) -> None:
         if line.tag in ("li", "dd", "p") and _labelled_by_itself(_own_text(line))
     ]
     assert not problems, "\n".join(problems)
+
+
+def _detail(channel: dict) -> tuple[str, str]:
+    """The one detail needed to use a channel, as the plan gives it: the
+    one its kind needs (an office's address), else the first it gives."""
+    needed = CHANNEL_CONTACT.get(channel["type"])
+    for kind in (needed, "phone", "fax", "email", "url", "address"):
+        if kind and channel.get(kind):
+            return kind, channel[kind]
+    return "", ""
+
+
+def _shows(element: Element, kind: str, value: str) -> bool:
+    if kind == "url":
+        return any(a.attrs.get("href") == value for a in element.find_all("a"))
+    if kind == "address":
+        return "".join(value.split()) in "".join(element.text.split())
+    return value in element.text
+
+
+def _feedback_ways(plan: dict, translation: dict) -> list[tuple[dict, str]]:
+    """Each other way to give feedback with its description, in the page's language."""
+    words = translation.get("feedback", {})
+    return [
+        (item, _words(words.get(item["id"], {}).get("description") or item["description"]))
+        for item in plan.get("feedback", [])
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_other_way_to_give_feedback_says_how_and_where(built: Built, language: str) -> None:
+    """On the agency page and on the page of how to complain: what the plan
+    says about it (how) and, for each channel it names, the one detail
+    needed to use that channel (where); a way that names no channel shows
+    no detail the plan does not give."""
+    complaints = content(built.page(f"{_prefix(language)}complaints/"))
+    checked = 0
+    for page, agency, plan, translation in _plans(language):
+        if not _has_page(built, page):
+            continue
+        channels = {c["id"]: c for c in plan.get("channels", [])}
+        html = content(built.page(page))
+        current = page == f"{_prefix(language)}agencies/{agency}/"
+        entry = complaints.by_id(f"agency-{agency}")
+        for item, description in _feedback_ways(plan, translation):
+            term = html.by_id(f"feedback-{item['id']}")
+            assert term is not None, page
+            (definition,) = [
+                dd
+                for dl in html.find_all("dl")
+                for i, dd in enumerate(dl.children)
+                if dd.tag == "dd" and dl.children[i - 1] is term
+            ]
+            places = [definition]
+            if current:
+                assert entry is not None, agency
+                lines = [
+                    li
+                    for li in entry.find_all("li")
+                    if any(
+                        a.attrs.get("href", "").endswith(f"#feedback-{item['id']}")
+                        for a in li.find_all("a")
+                    )
+                    and description in _words(li.text)
+                ]
+                assert len(lines) >= 1, f"complaints: {agency} {item['id']}: no how"
+                places.append(min(lines, key=lambda li: len(li.text)))
+            for place in places:
+                assert description in _words(place.text), f"{page} {item['id']}: no how"
+                for ref in item.get("channels", []):
+                    kind, value = _detail(channels[ref])
+                    if kind:
+                        checked += 1
+                        assert _shows(place, kind, value), f"{page} {item['id']}: no {value!r}"
+    assert checked > 10
 
 
 def test_the_pages_checked(built: Built) -> None:
