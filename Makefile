@@ -3,13 +3,15 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PLANS  ?= plans
+# What builds the pages: mkdocs, or properdocs (a maintained fork of MkDocs 1.6).
+ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: site test validate preview bench fuzz lint lock clean browser
 
 site: $(VENV)/.runtime
-	$(PY) -m generator build $(PLANS)
+	$(PY) -m generator build $(PLANS) --engine $(ENGINE)
 
 test: $(VENV)/.test node_modules/.installed browser
 	$(PY) -m ruff check generator tests benchmarks
@@ -32,6 +34,17 @@ bench: $(VENV)/.test
 FUZZ_EXAMPLES ?= 5000
 fuzz: $(VENV)/.test
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/check/test_fuzz.py -p no:cacheprovider
+
+# Pin the dependencies again, each with all it needs: requirements/runtime.txt
+# from pyproject.toml's, requirements/test.txt from requirements/test.in, by
+# pip-compile (pip-tools, pinned in test.txt) from the index pip is set up to
+# use; the runtime with ProperDocs, the other engine `make site` can use. A version pinned already is kept: UPGRADE=--upgrade takes the latest of
+# everything, UPGRADE="--upgrade-package NAME" of one package.
+LOCK = CUSTOM_COMPILE_COMMAND="make lock" $(PY) -m piptools compile --quiet \
+	--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(UPGRADE)
+lock: $(VENV)/.test
+	$(LOCK) --extra properdocs --output-file requirements/runtime.txt pyproject.toml
+	$(LOCK) --output-file requirements/test.txt requirements/test.in
 
 lint: $(VENV)/.test
 	$(PY) -m ruff check generator tests

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -23,11 +22,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from generator.background import Background, can_fork
 from generator.cache import AgencyCache, CachedAgency
 from generator.check import PARALLEL_FROM as CHECK_PARALLEL_FROM
 from generator.check import CheckResult, check_discovered
 from generator.diagnostics import Diagnostic, Report
+from generator.engine import DEFAULT_ENGINE, engine_command, write_config
 from generator.errors import BuildError
 from generator.load.discover import Discovery, discover, display_path, is_translation
 from generator.lock import exclusive
@@ -40,12 +42,8 @@ from generator.resources import REPO_DIR
 from generator.search_index import BUNDLE, indexing_failure, start_indexing
 from generator.site_config import (
     DEFAULT_DOCS_DIR,
-    DIRECTORY_URLS_VARIABLE,
-    DOCS_DIR_VARIABLE,
-    MKDOCS_FILE,
     Language,
     language_docs_dir,
-    read_config,
     site_config,
     site_languages,
 )
@@ -370,45 +368,46 @@ def build_site(
     today: date,
     docs_dir: Path | None = None,
     from_disk: bool = False,
+    engine: str = DEFAULT_ENGINE,
 ) -> str:
     """Build the whole site into `site_dir`; returns a one-line summary. With
     `from_disk`, every link to a page ends in index.html (MkDocs' own too),
     so that the site works opened from a folder, without a web server: the
-    pull request's preview, downloaded and unzipped."""
+    pull request's preview, downloaded and unzipped. `engine` names what
+    builds the pages from the docs trees (generator/engine.py)."""
     started = time.perf_counter()
     docs_dir = docs_dir or DEFAULT_DOCS_DIR
     # One build at a time writes these docs and this site: the site is
     # always exactly one build's output.
     with exclusive([docs_dir, site_dir]):
         generated = _generate_docs(paths, docs_dir=docs_dir, today=today, from_disk=from_disk)
-        run_mkdocs_build(docs_dir, site_dir, from_disk=from_disk)
+        run_mkdocs_build(docs_dir, site_dir, from_disk=from_disk, engine=engine)
     return _summary(generated, site_dir, time.perf_counter() - started)
 
 
-def mkdocs_environment(docs_dir: Path, *, from_disk: bool = False) -> dict[str, str]:
-    """The environment MkDocs runs in: the configuration reads the docs
-    folder from it, and whether page addresses are folders or files (from
-    disk), and mkdocs-material's notice about MkDocs 2 is off."""
-    return {
-        **os.environ,
-        DOCS_DIR_VARIABLE: str(docs_dir.resolve()),
-        DIRECTORY_URLS_VARIABLE: "false" if from_disk else "true",
-        "NO_MKDOCS_2_WARNING": "1",
-    }
+def mkdocs_environment() -> dict[str, str]:
+    """The environment MkDocs runs in: mkdocs-material's notice about
+    MkDocs 2 is off."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool = False) -> None:
+def run_mkdocs_build(
+    docs_dir: Path, site_dir: Path, *, from_disk: bool = False, engine: str = DEFAULT_ENGINE
+) -> None:
     """`mkdocs build --strict` of every language into a new folder beside
-    `site_dir`, then its search index (generator/search_index.py), and the
+    `site_dir`, each from its whole configuration written beside its docs
+    tree (generator/engine.py), then its search index
+    (generator/search_index.py), and the
     new folder replaces `site_dir`. The languages build at the same time,
     each into a folder of its own, and the other languages' folders move
     under the original's (to es/) once all have been built and indexed. A
     warning (strict) or a failed index fails the build and leaves `site_dir`
     as it was. The new folders are
     made in `temporary_folder`, whose leftovers (of a build that was killed)
-    are cleared first."""
+    are cleared first. `engine` builds instead of MkDocs, from the same
+    configuration (generator/engine.py)."""
     with exclusive([docs_dir, site_dir]):
-        _run_mkdocs_build(docs_dir, site_dir.resolve(), from_disk=from_disk)
+        _run_mkdocs_build(docs_dir, site_dir.resolve(), from_disk=from_disk, engine=engine)
 
 
 def temporary_folder(docs_dir: Path, site_dir: Path) -> Path:
@@ -435,7 +434,7 @@ def _clear_leftovers(work: Path, site_dir: Path) -> None:
     work.mkdir(parents=True, exist_ok=True)
 
 
-def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> None:
+def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine: str) -> None:
     work = temporary_folder(docs_dir, site_dir)
     _clear_leftovers(work, site_dir)
     languages = site_languages()
@@ -448,13 +447,13 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> Non
     try:
         for language, folder in zip(languages, folders, strict=True):
             docs = language_docs_dir(docs_dir, language)
-            environment = mkdocs_environment(docs, from_disk=from_disk)
-            build = LanguageBuild(_setting(language, environment), docs_sources(docs))
-            builds[language.code] = build
-            dirty = _stage_dirty(
-                language, last.get(language.code), build, folder, site_dir, docs, not from_disk
+            config = write_config(
+                language, docs_dir=docs, site_dir=site_dir / language.prefix, from_disk=from_disk
             )
-            processes.append(_start_mkdocs(language, environment, folder, dirty=dirty))
+            build = LanguageBuild(build_setting(config, engine), docs_sources(docs))
+            builds[language.code] = build
+            dirty = _stage_dirty(language, last.get(language.code), build, folder, config)
+            processes.append(_start_mkdocs(engine_command(engine, config, folder, dirty=dirty)))
         failures = []
         for language, folder, process in zip(languages, folders, processes, strict=True):
             failure = _failure(language, process)
@@ -484,63 +483,39 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool) -> Non
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _setting(language: Language, environment: dict[str, str]) -> str:
-    """What the pages of `language` are made with, besides their sources."""
-    read = {name: environment[name] for name in (DOCS_DIR_VARIABLE, DIRECTORY_URLS_VARIABLE)}
-    files = [language.config_file]
-    if language.config_file != MKDOCS_FILE:
-        files.append(MKDOCS_FILE)  # the configuration it inherits
-    return build_setting(files, read)
-
-
 def _stage_dirty(
     language: Language,
     last: LanguageBuild | None,
     build: LanguageBuild,
     folder: Path,
-    site_dir: Path,
-    docs_dir: Path,
-    directory_urls: bool,
+    config_file: Path,
 ) -> bool:
     """Whether `language` can be built dirty (generator/site_state.py); if
     so, its published pages are copied into `folder` to be built over."""
-    published = site_dir / language.prefix
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    published = Path(config["site_dir"])
     if last is None or last.setting != build.setting or not published.is_dir():
         return False
     others = [other.prefix.strip("/") for other in site_languages() if other.prefix]
     stage_dirty(
         published,
         folder,
-        docs_dir=docs_dir,
+        docs_dir=Path(config["docs_dir"]),
         removed=last.sources - build.sources,
-        in_nav=nav_pages(read_config(language.config_file).get("nav")),
+        in_nav=nav_pages(config.get("nav")),
         skip=[*others, BUNDLE] if not language.prefix else [BUNDLE],
-        directory_urls=directory_urls,
+        directory_urls=bool(config["use_directory_urls"]),
     )
     return True
 
 
-def _start_mkdocs(
-    language: Language, environment: dict[str, str], site_dir: Path, *, dirty: bool
-) -> subprocess.Popen[str]:
-    """MkDocs' `build --strict` of `language` into `site_dir`; with `dirty`,
-    over the pages there (generator/dirty_build.py)."""
-    engine = ["generator.dirty_build", "build", "--dirty"] if dirty else ["mkdocs", "build"]
-    command = [
-        # Not --quiet: it silences warnings before strict mode can count them.
-        sys.executable,
-        "-m",
-        *engine,
-        "--strict",
-        "--config-file",
-        str(language.config_file),
-        "--site-dir",
-        str(site_dir),
-    ]
+def _start_mkdocs(command: list[str]) -> subprocess.Popen[str]:
+    """The engine's build of one language (`engine_command`), its output
+    kept for the report of a failure."""
     return subprocess.Popen(
         command,
         cwd=REPO_DIR,
-        env=environment,
+        env=mkdocs_environment(),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

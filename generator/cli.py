@@ -27,6 +27,8 @@ def _date(text: str) -> date:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from generator.engine import DEFAULT_ENGINE, ENGINES
+
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Check customer service plans and build the site that publishes them.",
@@ -82,6 +84,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="link every page by its file (index.html), so that the site works opened "
         "from a folder without a web server, as the pull request's preview is",
+    )
+    build.add_argument(
+        "--engine",
+        choices=sorted(ENGINES),
+        default=DEFAULT_ENGINE,
+        help=f"what builds the pages from the Markdown tree (default: {DEFAULT_ENGINE})",
     )
     _add_today(build)
 
@@ -294,6 +302,7 @@ def _build(options: argparse.Namespace, today: date) -> int:
         today=today,
         docs_dir=options.docs,
         from_disk=options.from_disk,
+        engine=options.engine,
     )
     print(summary)
     return EXIT_OK

@@ -5,8 +5,13 @@ once.
 
 The site's languages are data: `extra.languages` in mkdocs.yml lists them,
 each with its name in itself. The first is the original, built by mkdocs.yml
-at the site's root; each other language CODE is built by `mkdocs.CODE.yml`
-(which inherits mkdocs.yml) under CODE/."""
+at the site's root; each other language CODE is built under CODE/ by
+mkdocs.yml with `mkdocs.CODE.yml` over it, a file that holds only what the
+language changes (its titles, address, navigation and palette toggles). The
+two are merged here, mappings key by key and anything else replaced whole,
+as MkDocs merged an `INHERIT`ed file, and a build writes the result out as
+one configuration of its own (generator/engine.py), which any engine that
+reads MkDocs' format can read."""
 
 from __future__ import annotations
 
@@ -21,12 +26,6 @@ from generator.errors import BuildError
 from generator.resources import REPO_DIR
 
 MKDOCS_FILE = REPO_DIR / "mkdocs.yml"
-# The configurations read the docs folder from this variable, so that a build
-# (or a test) can generate into any folder with the same configuration files.
-DOCS_DIR_VARIABLE = "SERVICE_PLANS_DOCS_DIR"
-# And whether pages are published as folders (agencies/x/) or, for a site
-# opened from a folder on disk, linked by their files (agencies/x/index.html).
-DIRECTORY_URLS_VARIABLE = "SERVICE_PLANS_DIRECTORY_URLS"
 DEFAULT_DOCS_DIR = REPO_DIR / "build" / "docs"
 
 
@@ -44,31 +43,40 @@ class Language:
     code: str
     name: str  # in the language itself: "Español"
     prefix: str
-    config_file: Path
+    # The files its configuration is merged from, in order: mkdocs.yml, then
+    # for each other language its own (mkdocs.es.yml).
+    files: tuple[Path, ...]
 
-
-class _ConfigLoader(yaml.CSafeLoader):
-    """Reads mkdocs.yml; `!ENV [NAME, default]` gives its default."""
-
-
-def _env_default(loader: yaml.CSafeLoader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)[-1]
-    return None
-
-
-_ConfigLoader.add_constructor("!ENV", _env_default)
+    @property
+    def config_file(self) -> Path:
+        """The file that people edit for this language."""
+        return self.files[-1]
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    """A MkDocs configuration with its `INHERIT`ed parent merged in, as MkDocs
-    merges it: mappings key by key, anything else replaced."""
-    with path.open(encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_ConfigLoader) or {}
-    parent = config.pop("INHERIT", None)
-    if parent is None:
-        return config
-    return _merged(read_config(path.parent / parent), config)
+    """One configuration file as it is written: plain YAML. Raises
+    BuildError, naming the file, when it cannot be read or asks for an
+    `INHERIT` (the languages' files are merged by `language_config`)."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            config = yaml.load(handle, Loader=yaml.CSafeLoader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise BuildError(f"{path.name} cannot be read: {error}") from None
+    if "INHERIT" in config:
+        raise BuildError(
+            f"{path.name}: remove `INHERIT`: the generator merges each language's file "
+            f"over {MKDOCS_FILE.name} itself, and writes the whole configuration out."
+        )
+    return config
+
+
+def language_config(language: Language) -> dict[str, Any]:
+    """The whole configuration of `language`, as people wrote it: its files
+    merged in order (a new dictionary each time, the caller's to change)."""
+    config: dict[str, Any] = {}
+    for path in language.files:
+        config = _merged(config, read_config(path))
+    return config
 
 
 def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -83,7 +91,10 @@ def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 @cache
 def site_config(path: Path = MKDOCS_FILE) -> SiteConfig:
-    config = read_config(path)
+    return _site_config(read_config(path))
+
+
+def _site_config(config: dict[str, Any]) -> SiteConfig:
     url = str(config["site_url"])
     return SiteConfig(
         site_url=url if url.endswith("/") else url + "/",
@@ -103,8 +114,9 @@ def site_languages(path: Path = MKDOCS_FILE) -> tuple[Language, ...]:
     for index, entry in enumerate(listed):
         code = str(entry["code"])
         prefix = "" if index == 0 else f"{code}/"
-        config_file = path if index == 0 else path.with_name(f"{path.stem}.{code}{path.suffix}")
-        languages.append(Language(code, str(entry["name"]), prefix, config_file))
+        own = path.with_name(f"{path.stem}.{code}{path.suffix}")
+        files = (path,) if index == 0 else (path, own)
+        languages.append(Language(code, str(entry["name"]), prefix, files))
     for language in languages:
         _check_language(language, site_config(path).site_url)
     return tuple(languages)
@@ -117,7 +129,7 @@ def _check_language(language: Language, root_url: str) -> None:
             f"mkdocs.yml lists the language {language.code!r} but there is no {where}: "
             f"copy an existing mkdocs.CODE.yml and translate its titles."
         )
-    config = site_config(language.config_file)
+    config = _site_config(language_config(language))
     if config.language != language.code:
         raise BuildError(f"{where}: theme.language must be {language.code!r}.")
     if config.site_url != root_url + language.prefix:

@@ -41,7 +41,15 @@ from generator.resources import REPO_DIR
 
 # What shapes every page besides its own source: the libraries that render
 # and index it, and the theme's folder.
-_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments", "pagefind")
+_LIBRARIES = (
+    "mkdocs",
+    "properdocs",
+    "mkdocs-material",
+    "markdown",
+    "pymdown-extensions",
+    "pygments",
+    "pagefind",
+)
 _THEME_DIR = REPO_DIR / "theme"
 _VERSION = 1
 
@@ -71,15 +79,14 @@ def engine_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def build_setting(config_files: Iterable[Path], environment: Mapping[str, str]) -> str:
+def build_setting(config_file: Path, engine: str) -> str:
     """The fingerprint of what a language's pages are made with besides
-    their sources: the configuration files (a language's and the one it
-    inherits), the environment the configuration reads and the engine."""
+    their sources: its whole configuration (generator/engine.py writes it,
+    with the docs and site folders and the kind of links), the engine that
+    reads it, the versions of the libraries and the theme's files."""
     digest = hashlib.sha256(engine_fingerprint().encode())
-    for path in config_files:
-        digest.update(path.read_bytes())
-    for name in sorted(environment):
-        digest.update(f"{name}={environment[name]}\0".encode())
+    digest.update(engine.encode() + b"\0")
+    digest.update(config_file.read_bytes())
     return digest.hexdigest()
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.check import CheckedPlan
 from generator.translation.checker import CheckedTranslation
-from generator.translation.text import merge
+from generator.translation.text import merge, record_key, text_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +38,54 @@ def plans_in_language(
             out.append(plan)
             continue
         data, complete = merge(plan.data, translation.data)
-        out.append(CheckedPlan(path=plan.path, data=data, valid=plan.valid))
         if not complete:
             incomplete.add(plan.path)
+            original = plan.data.get("language", "en")
+            _mark(data, text_view(plan.data), translation.data, original)
+        out.append(CheckedPlan(path=plan.path, data=data, valid=plan.valid))
     return PlansInLanguage(out, frozenset(incomplete))
+
+
+class Untranslated(str):
+    """Text of a translated plan that its translation lacks, shown as the plan
+    writes it, in `language`: the page marks it so (`lang`), since the rest
+    of the plan around it reads in the page's language."""
+
+    language: str
+
+    def __new__(cls, text: str, language: str) -> Untranslated:
+        made = super().__new__(cls, text)
+        made.language = language
+        return made
+
+    def __reduce__(self) -> tuple[type[Untranslated], tuple[str, str]]:
+        return Untranslated, (str(self), self.language)
+
+
+def _mark(data: Any, view: Any, text: Any, language: str) -> None:
+    """Mark, in the merged plan `data`, each text of the plan's (`view`, its
+    translatable text) that the translation (`text`) does not give."""
+    if isinstance(data, list) and isinstance(view, dict):  # records, keyed
+        for record in data:
+            key = record_key(record)
+            if key in view:
+                _mark(record, view[key], _get(text, key), language)
+    elif isinstance(data, list) and isinstance(view, list):  # a list of text
+        if not (isinstance(text, list) and len(text) == len(data)):
+            data[:] = [
+                Untranslated(item, language) if isinstance(item, str) else item for item in data
+            ]
+    elif isinstance(data, dict) and isinstance(view, dict):
+        for key, child in view.items():
+            if isinstance(child, str):
+                if not isinstance(_get(text, key), str):
+                    data[key] = Untranslated(data[key], language)
+            else:
+                _mark(data[key], child, _get(text, key), language)
+
+
+def _get(text: Any, key: str) -> Any:
+    return text.get(key) if isinstance(text, dict) else None
 
 
 def _same(tag: str, other: str) -> bool:

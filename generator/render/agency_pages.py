@@ -39,7 +39,8 @@ def plan_page(agency: AgencyPlans, plan: Plan, messages: Messages) -> Page:
 
 
 def plan_context(agency: AgencyPlans, plan: Plan, messages: Messages, kind: str) -> dict[str, Any]:
-    results = {s.id: view_results(s, messages) for s in plan.standards}
+    lang = lang_attr(plan.language, messages.language)
+    results = {s.id: view_results(s, messages, lang) for s in plan.standards}
     return {
         "agency": agency,
         "plan": plan,
@@ -47,7 +48,7 @@ def plan_context(agency: AgencyPlans, plan: Plan, messages: Messages, kind: str)
         "tally_sentence": tally_text(Tally.of(plan.standards), messages, tally_scope(plan)),
         "results": results,
         "has_charts": any(part.chart for view in results.values() for part in view.parts),
-        "lang_attr": lang_attr(plan.language, messages.language),
+        "lang_attr": lang,
         "other_plans": [
             (other, urls.plan_url(agency, other)) for other in agency.plans if other is not plan
         ],

@@ -112,7 +112,8 @@ def make_chart(
         target_label=messages("chart.target", value=format_figure(messages, target, goal)),
         first_period=messages.period(measured[0][0].period, short=True),
         last_period=messages.period(measured[-1][0].period, short=True),
-        title=messages("chart.title", metric=target.metric or standard.promise),
+        # An SVG <title> holds text only: no element to name a language.
+        title=messages("chart.title", metric=str(target.metric or standard.promise)),
         desc=_describe(standard, target, measured, messages),
     )
 

@@ -42,9 +42,14 @@ from generator.render.escape import (
 from generator.render.languages import FORMAT_LANGUAGE, lang_attr, text_note
 from generator.render.messages import Messages
 from generator.render.plan_words import (
+    channel_detail,
+    channel_kind_said,
     channel_named,
+    channel_url_label,
     combined_figure,
+    display_url,
     fiscal_year_note,
+    name_is_detail,
     plan_period,
     time_sentence,
     time_text,
@@ -103,6 +108,10 @@ def make_environment(
         plan_period=lambda plan, inline=False: plan_period(plan, messages, inline=inline),
         fiscal_year_note=lambda plan: fiscal_year_note(plan, messages),
         channel_named=lambda channel: channel_named(channel, messages),
+        channel_kind_said=lambda channel: channel_kind_said(channel, messages),
+        channel_url_label=channel_url_label,
+        name_is_detail=name_is_detail,
+        channel_detail=channel_detail,
         m_time=lambda key, duration: time_sentence(key, duration, messages),
         combined_figure=lambda result: combined_figure(result, messages),
         # What each kind of channel gives so a customer can use it.
@@ -211,11 +220,6 @@ def _compiled_templates() -> FileSystemBytecodeCache | None:
     except OSError:
         return None
     return FileSystemBytecodeCache(str(folder))
-
-
-def display_url(url: str) -> str:
-    """A web address as people read it: no scheme, no trailing slash."""
-    return url.split("://", 1)[-1].rstrip("/")
 
 
 def _finalize(value: Any) -> Markup:

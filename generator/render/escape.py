@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from generator.errors import BuildError
+from generator.model.translated import Untranslated
 
 # HTML's five, then what Markdown acts on inside a line: backslash escapes,
 # code spans, emphasis, links and images, attribute lists, table cells.
@@ -32,7 +33,10 @@ _SAFE_SCHEMES = ("https", "http", "mailto", "tel")
 
 def inert(value: object) -> Markup:
     """Text safe to place in HTML or Markdown. Line breaks become spaces:
-    use `inert_lines` where the author's line breaks matter."""
+    use `inert_lines` where the author's line breaks matter. Text a
+    translation lacks is marked with its own language."""
+    if type(value) is Untranslated:
+        return _own_language(value, inert(str(value)))
     text = value if type(value) is str else str(value)
     if _NEEDS_WORK.search(text) is None:
         return escaped(text)
@@ -43,10 +47,18 @@ def inert(value: object) -> Markup:
 
 def inert_lines(value: object) -> Markup:
     """Like `inert`, keeping each of the author's line breaks as `<br>`."""
+    if type(value) is Untranslated:
+        return _own_language(value, inert_lines(str(value)))
     text = value if type(value) is str else str(value)
     if _NEEDS_WORK.search(text) is None:
         return escaped(text)
     return escaped("<br>".join(_references(line) for line in text.splitlines()))
+
+
+def _own_language(text: Untranslated, markup: Markup) -> Markup:
+    """Untranslated text in the smallest element that can name its language,
+    so that a screen reader reads it in that language's voice."""
+    return escaped(f'<span lang="{inert(text.language)}">{markup}</span>')
 
 
 def escaped(text: str) -> Markup:

@@ -222,7 +222,7 @@ def _promise_row(
     agency_name: str, url: str, standard: Standard, messages: Messages, lang: Markup
 ) -> PromiseListRow:
     category = (standard.service.category or UNCLASSIFIED) if standard.service else AGENCY_WIDE
-    latest = latest_short(standard, messages)
+    latest = latest_short(standard, messages, lang)
     channel_types = tuple(dict.fromkeys(c.type for c in standard.channels))
     return PromiseListRow(
         agency_name=agency_name,

@@ -75,4 +75,6 @@ def render_page(
 
 
 def _escaped(text: str | Markup) -> str:
-    return str(text) if isinstance(text, Markup) else str(inert(text))
+    # Front matter becomes the page's <title> and <meta>: text only, so
+    # untranslated text is not marked up with its language here.
+    return str(text) if isinstance(text, Markup) else str(inert(str(text)))

@@ -1,11 +1,12 @@
 """Facts about a plan put into words, each saying only what the plan says:
 its period as it writes it, a time as precise as it gives it, whether a
-channel's name already says what kind it is."""
+channel's name or card already says what kind it is."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator.check.rules import CHANNEL_CONTACT
 from generator.model.records import Channel, Duration, Plan
 from generator.model.section_records import CombinedResult
 from generator.render.messages import Messages
@@ -71,6 +72,55 @@ def channel_named(channel: Channel, messages: Messages) -> bool:
     if label in name or channel.type.casefold() in name.split():
         return True
     return bool(channel.url) and name in (channel.url or "").casefold()
+
+
+# The kinds of channel whose contact line says the kind by its label
+# ("Phone: ..."), with the field that line shows; a web channel's address is
+# labelled as its website.
+KIND_LINE = {"phone": "phone", "fax": "fax", "email": "email", "web": "url"}
+# The details a channel's summary may show, in the order it looks for one
+# when the plan does not give the one its kind needs.
+DETAIL_FIELDS = ("phone", "fax", "email", "url", "address")
+
+
+def channel_kind_said(channel: Channel, messages: Messages) -> bool:
+    """Whether the channel's card says its kind already, in its name or in
+    the label of one of its lines: then it is not said once more above."""
+    field = KIND_LINE.get(channel.type)
+    return channel_named(channel, messages) or bool(field and getattr(channel, field))
+
+
+def channel_url_label(channel: Channel) -> str:
+    """The label of a channel's web address: a web channel's is its website,
+    any other channel's a page about it."""
+    return "contact.website" if channel.type == "web" else "contact.web"
+
+
+def display_url(url: str) -> str:
+    """A web address as people read it: no scheme, no trailing slash."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def channel_detail(channel: Channel) -> str | None:
+    """The field of the one detail needed to use the channel: the one its
+    kind needs (an office's address, a helpline's number) where the plan
+    gives it, else the first it gives; None where it gives none."""
+    needed = CHANNEL_CONTACT.get(channel.type)
+    if needed and getattr(channel, needed):
+        return needed
+    return next((field for field in DETAIL_FIELDS if getattr(channel, field)), None)
+
+
+def name_is_detail(channel: Channel) -> bool:
+    """Whether the channel's name is the very detail its summary shows (a
+    channel called "fba.example.gov" at https://fba.example.gov/): the name
+    is then not put before it as its label."""
+    field = channel_detail(channel)
+    if field is None:
+        return False
+    value = getattr(channel, field)
+    shown = display_url(value) if field == "url" else value
+    return " ".join(shown.split()).casefold() == " ".join(channel.name.split()).casefold()
 
 
 def combined_figure(result: CombinedResult, messages: Messages) -> Markup:

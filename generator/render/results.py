@@ -17,7 +17,10 @@ from markupsafe import Markup
 from generator.model import Status, Tally
 from generator.model.records import Plan, Result, Revision, Source, Standard, Target, Volume
 from generator.render.chart import Chart, make_chart
+from generator.render.escape import escaped, inert
 from generator.render.messages import Messages
+
+NO_LANG = Markup("")  # the plan's text is in the page's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,9 @@ class ResultsView:
     has_earlier: bool = False
 
 
-def view_results(standard: Standard, messages: Messages) -> ResultsView:
+def view_results(standard: Standard, messages: Messages, lang: Markup = NO_LANG) -> ResultsView:
+    """The promise's results in words; `lang` is the language attribute of its
+    plan's text where that is not the page's (a plan not translated yet)."""
     if not standard.targets:
         return ResultsView(
             latest=Markup(""),
@@ -75,8 +80,8 @@ def view_results(standard: Standard, messages: Messages) -> ResultsView:
     rows = [row for part in parts for row in part.rows] + list(overall)
     single = parts[0] if not standard.tiered else None
     return ResultsView(
-        latest=latest_short(standard, messages),
-        status_text=_status_text(standard, messages),
+        latest=latest_short(standard, messages, lang),
+        status_text=_status_text(standard, messages, lang),
         target=single.text if single else Markup(""),
         rows=single.rows if single else (),
         has_cases=any(row.cases is not None for row in rows),
@@ -155,12 +160,13 @@ def figure_text(
     *,
     named: bool = False,
     in_table: bool = False,
+    lang: Markup = NO_LANG,
 ) -> Markup:
     """The result's figure as the source gives it: a share of cases, a
     measured value (the average, for an average), a range, or only whether
     it was met. A bare count ("4.4") means nothing out of its table: `named`
     puts the metric beside it; `in_table`, a share is the bare percentage
-    its column names."""
+    its column names; `lang` marks the metric's language, as `view_results`."""
     if result.share_met is not None:
         share = messages.percent(result.share_met)
         if result.share_met_from is not None:
@@ -174,14 +180,17 @@ def figure_text(
         if target.kind in ("average", "median"):
             return messages(f"promise.{target.kind}_value", value=text)
         if named and target.unit == "count" and target.metric:
-            return messages("promise.named_count", value=text, metric=target.metric)
+            metric = inert(target.metric)
+            if lang:
+                metric = escaped(f"<span{lang}>{metric}</span>")
+            return messages("promise.named_count", value=text, metric=metric)
         return text
     if result.met is not None:
         return messages("promise.reported_met" if result.met else "promise.reported_not_met")
     return messages("promise.no_figure")
 
 
-def latest_short(standard: Standard, messages: Messages) -> Markup:
+def latest_short(standard: Standard, messages: Messages, lang: Markup = NO_LANG) -> Markup:
     """ "91.2% (Q3 2026)": the latest result of the plan's period in a few
     words, for the lists that show many promises."""
     latest = standard.latest
@@ -189,12 +198,12 @@ def latest_short(standard: Standard, messages: Messages) -> Markup:
         return Markup("")
     return messages(
         "promise.latest_short",
-        figure=figure_text(latest, standard.target, messages, named=True),
+        figure=figure_text(latest, standard.target, messages, named=True, lang=lang),
         period=messages.period(latest.span or latest.period, short=True),
     )
 
 
-def _status_text(standard: Standard, messages: Messages) -> Markup:
+def _status_text(standard: Standard, messages: Messages, lang: Markup) -> Markup:
     latest = standard.latest
     if standard.tiered:
         return messages(f"promise.parts.{standard.status.value}")
@@ -204,7 +213,7 @@ def _status_text(standard: Standard, messages: Messages) -> Markup:
         return messages("promise.no_results")
     return messages(
         "promise.latest",
-        figure=figure_text(latest, standard.target, messages, named=True),
+        figure=figure_text(latest, standard.target, messages, named=True, lang=lang),
         period=messages.period(latest.span or latest.period),
     )
 

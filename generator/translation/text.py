@@ -11,7 +11,8 @@ from generator.translation.schema import translation_schema
 SECTIONS_KEYED_BY = ("id", "period")
 
 
-def _record_key(record: Any) -> str | None:
+def record_key(record: Any) -> str | None:
+    """A record's key in a translation: its id, or its period (results, findings)."""
     if not isinstance(record, dict):
         return None
     for key in SECTIONS_KEYED_BY:
@@ -46,7 +47,7 @@ def text_view(data: Any, node: dict[str, Any] | None = None) -> Any:
             return None
         keyed = {}
         for record in data:
-            key = _record_key(record)
+            key = record_key(record)
             value = text_view(record, node["additionalProperties"]) if key else None
             if key and value:
                 keyed[key] = value
@@ -88,9 +89,9 @@ def _overlay(target: Any, text: Any) -> None:
                 target[key] = value
             elif isinstance(target[key], list) and isinstance(value, dict):
                 for record in target[key]:
-                    record_key = _record_key(record)
-                    if record_key in value:
-                        _overlay(record, value[record_key])
+                    own = record_key(record)
+                    if own in value:
+                        _overlay(record, value[own])
             elif isinstance(target[key], list) and isinstance(value, list):
                 if len(value) == len(target[key]):
                     target[key] = list(value)

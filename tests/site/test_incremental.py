@@ -119,3 +119,19 @@ def test_a_failed_build_leaves_no_record_and_the_next_is_full(tmp_path: Path) ->
     before = (site / UNTOUCHED).stat().st_mtime_ns
     build_site([PLANS], site_dir=site, today=TODAY, docs_dir=docs)
     assert (site / UNTOUCHED).stat().st_mtime_ns != before
+
+
+def test_properdocs_builds_dirty_too(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    shutil.copytree(PLANS, plans)
+    site, docs = tmp_path / "site", tmp_path / "build" / "docs"
+    build_site([plans], site_dir=site, today=TODAY, docs_dir=docs, engine="properdocs")
+    untouched = (site / UNTOUCHED).stat().st_mtime_ns
+    _edit(plans)
+    build_site([plans], site_dir=site, today=TODAY, docs_dir=docs, engine="properdocs")
+    assert (site / UNTOUCHED).stat().st_mtime_ns == untouched
+    full = tmp_path / "full"
+    build_site(
+        [plans], site_dir=full / "site", today=TODAY, docs_dir=full / "docs", engine="properdocs"
+    )
+    assert _files(site) == _files(full / "site")

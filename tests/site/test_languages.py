@@ -25,7 +25,13 @@ from generator.model.translated import plans_in_language
 from generator.render import render_all
 from generator.render.languages import text_note
 from generator.render.messages import load_messages
-from generator.site_config import MKDOCS_FILE, read_config, site_config, site_languages
+from generator.site_config import (
+    MKDOCS_FILE,
+    language_config,
+    read_config,
+    site_config,
+    site_languages,
+)
 from tests.site.conftest import REPO, TODAY, Built
 from tests.site.html import Element, content, parse
 
@@ -68,6 +74,7 @@ def test_the_languages_are_data() -> None:
         ("es", "Español", "es/"),
     ]
     assert languages[1].config_file == MKDOCS_FILE.with_name("mkdocs.es.yml")
+    assert languages[1].files == (MKDOCS_FILE, languages[1].config_file)
 
 
 def _nav_pages(nav: list) -> list[str]:
@@ -84,7 +91,7 @@ def _nav_pages(nav: list) -> list[str]:
 def test_each_language_navigation_lists_the_same_pages() -> None:
     english = _nav_pages(read_config(MKDOCS_FILE)["nav"])
     for language in site_languages()[1:]:
-        assert _nav_pages(read_config(language.config_file)["nav"]) == english, (
+        assert _nav_pages(language_config(language)["nav"]) == english, (
             f"{language.config_file.name} must list the pages of mkdocs.yml, in its order"
         )
 
@@ -95,7 +102,7 @@ def test_the_palette_is_the_same_in_every_language() -> None:
 
     english = colours(read_config(MKDOCS_FILE))
     for language in site_languages()[1:]:
-        assert colours(read_config(language.config_file)) == english
+        assert colours(language_config(language)) == english
 
 
 def test_every_page_exists_in_spanish(built: Built) -> None:
@@ -259,15 +266,17 @@ def test_both_languages_link_to_the_same_data(built: Built) -> None:
     assert data_link("").is_file()
 
 
-def test_the_spanish_configuration_inherits_the_english_one() -> None:
-    text = MKDOCS_FILE.with_name("mkdocs.es.yml").read_text(encoding="utf-8")
-    assert "\nINHERIT: mkdocs.yml\n" in text
-    config = read_config(MKDOCS_FILE.with_name("mkdocs.es.yml"))
+def test_the_spanish_configuration_is_what_it_changes() -> None:
+    """mkdocs.es.yml holds only what Spanish changes; the rest comes from
+    mkdocs.yml, merged by the generator (tests/site/test_configuration.py)."""
+    own = read_config(MKDOCS_FILE.with_name("mkdocs.es.yml"))
+    assert "plugins" not in own and "theme" in own and "custom_dir" not in own["theme"]
+    config = language_config(site_languages()[1])
     assert config["theme"]["language"] == "es"
-    assert config["plugins"] == []  # inherited: the search is Pagefind's, not a plugin
+    assert config["plugins"] == []  # from mkdocs.yml: the search is Pagefind's, not a plugin
     assert config["extra"]["search"] == {"more": "Más resultados", "all": "Todos"}
     assert [language["code"] for language in config["extra"]["languages"]] == ["en", "es"]
-    assert config["theme"]["custom_dir"] == "theme"  # inherited
+    assert config["theme"]["custom_dir"] == "theme"  # from mkdocs.yml
 
 
 def test_a_partial_translation_is_used_and_said_to_be_partial() -> None:
@@ -309,10 +318,15 @@ def test_a_language_without_a_fitting_configuration_is_named(tmp_path: Path) -> 
     with pytest.raises(BuildError, match=r"no mkdocs\.fr\.yml"):
         site_languages(main)
     (tmp_path / "mkdocs.fr.yml").write_text(
-        "INHERIT: mkdocs.yml\nsite_url: https://example.org/plans/\ntheme: {language: fr}\n",
-        encoding="utf-8",
+        "site_url: https://example.org/plans/\ntheme: {language: fr}\n", encoding="utf-8"
     )
     with pytest.raises(BuildError, match=r"mkdocs\.fr\.yml: site_url must be .*/plans/fr/"):
+        site_languages(main)
+    (tmp_path / "mkdocs.fr.yml").write_text(
+        "INHERIT: mkdocs.yml\nsite_url: https://example.org/plans/fr/\ntheme: {language: fr}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildError, match=r"mkdocs\.fr\.yml: remove `INHERIT`"):
         site_languages(main)
 
 
