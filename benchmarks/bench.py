@@ -209,6 +209,7 @@ def sizes(row: Row, site: Path, plans: int) -> None:
     agency_pages = [p for root in roots for p in (root / "agencies").glob("*/index.html")]
     heaviest = max(agency_pages, key=lambda p: p.stat().st_size)
     row.figures["site size (MB)"] = total / 1e6
+    row.figures["per plan, beyond the theme's assets (KB)"] = per_plan(site, row.size) / 1e3
     row.figures["heaviest agency page (KB)"] = heaviest.stat().st_size / 1e3
     row.figures["largest page of any kind (KB)"] = (
         max(p.stat().st_size for p in site.rglob("*.html")) / 1e3
@@ -216,6 +217,19 @@ def sizes(row: Row, site: Path, plans: int) -> None:
     row.figures["first visit, heaviest agency page, gzip (KB)"] = first_visit(heaviest, site) / 1e3
     index_figures(row.figures, site)
     search_figures(row.figures, site)
+
+
+def per_plan(site: Path, plans: int) -> float:
+    """Bytes on disk per plan, every language, beyond the theme's assets
+    (each language's assets/ folder: the theme's CSS, scripts and fonts,
+    the same at any N). The issue's budget: 150 KB, 10,000 plans in 1.5 GB."""
+    assets = [root / "assets" for root in language_roots(site).values()]
+    stored = sum(
+        p.stat().st_size
+        for p in site.rglob("*")
+        if p.is_file() and not any(folder in p.parents for folder in assets)
+    )
+    return stored / max(plans, 1)
 
 
 _ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')

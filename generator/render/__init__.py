@@ -35,8 +35,9 @@ from generator.render.agency_pages import agency_pages
 from generator.render.data import (
     AgencyData,
     agency_data,
+    agency_json,
     plan_json,
-    plans_json,
+    plans_jsonl_gz,
     results_csv,
     standards_csv,
 )
@@ -195,7 +196,7 @@ def render_lists(
         # In this process while the workers make the lists: these files are
         # large, and would cost more to send from a worker than to make.
         if editions:
-            yield Rendered(0, data_files(outputs[0], editions[0].root_url), frozenset())
+            yield Rendered(0, data_files(outputs[0]), frozenset())
         if meanwhile is not None:
             meanwhile()
 
@@ -399,7 +400,7 @@ class _Renderer:
             data = None
             if task.edition == 0:
                 contents = [plan_json(plan) for plan in agency.plans]
-                files.update(agency_data_files(agency, contents))
+                files.update(agency_data_files(agency, contents, edition.root_url))
                 data = agency_data(agency, edition.root_url, contents)
             listing = make_listing(agency, edition.messages)
             versions = {path: version(content) for path, content in files.items()}
@@ -448,7 +449,7 @@ def edition_files(edition: Edition, listings: Sequence[Listing]) -> Files:
     }
 
 
-def data_files(outputs: Sequence[AgencyOutput], site_url: str) -> Files:
+def data_files(outputs: Sequence[AgencyOutput]) -> Files:
     """The language-neutral files about every plan (the data files and the
     schema), from each agency's part in the original language, but the
     scorecards (made with the lists); each plan's own are in
@@ -456,18 +457,19 @@ def data_files(outputs: Sequence[AgencyOutput], site_url: str) -> Files:
     ordered = sorted(outputs, key=lambda output: output.order)
     parts = [part for output in ordered if (part := output.data.get()) is not None]
     return {
-        urls.PLANS_JSON: plans_json(parts, site_url).encode("utf-8"),
+        urls.PLANS_JSONL_GZ: plans_jsonl_gz(parts),
         urls.STANDARDS_CSV: standards_csv(parts).encode("utf-8"),
         urls.RESULTS_CSV: results_csv(parts).encode("utf-8"),
         **{urls.SCHEMAS[version]: path.read_bytes() for version, path in SCHEMA_FILES.items()},
     }
 
 
-def agency_data_files(agency: AgencyPlans, contents: Sequence[str]) -> Files:
-    """Each plan of the agency as JSON (`contents`, in the order of its
-    plans), and as YAML for an example plan: published once, rendered (and
-    cached) with the agency's pages in the original language."""
-    files: Files = {}
+def agency_data_files(agency: AgencyPlans, contents: Sequence[str], site_url: str) -> Files:
+    """The list of the agency's plans, each plan of the agency as JSON
+    (`contents`, in the order of its plans), and as YAML for an example plan:
+    published once, rendered (and cached) with the agency's pages in the
+    original language."""
+    files: Files = {urls.agency_json_url(agency.id): agency_json(agency, site_url).encode("utf-8")}
     for plan, content in zip(agency.plans, contents, strict=True):
         files[urls.plan_json_url(plan)] = content.encode("utf-8")
         if plan.example:

@@ -1,10 +1,12 @@
-"""The plans as data: data/plans.json (every plan), one JSON file per plan,
+"""The plans as data: one JSON file per plan, one per agency listing its
+plans, data/plans.jsonl.gz (every plan, one a line, compressed),
 data/standards.csv (one row per promise) and data/results.csv (one row per
 result). The columns are declared once here; the Data page explains each
 one from the message catalogue (data.columns.FILE.COLUMN)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -143,7 +145,10 @@ RESULT_COLUMNS: list[Column] = [
     ("source_date", lambda r: _source(r.result.source or r.promise.standard.source, "date")),
 ]
 
-PLANS_JSON_FIELDS = ("agency_id", "plan", "status", "current", "page_url", "data_url", "content")
+PLANS_JSONL_FIELDS = ("agency_id", "plan", "status", "current", "page_url", "data_url", "content")
+# An agency's file lists its plans, each with the fields of plans.jsonl.gz
+# but its content (which is in the plan's own file).
+AGENCY_JSON_FIELDS = ("agency_id", "name", "page_url", "plans")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,14 +156,14 @@ class AgencyData:
     """An agency's part of the data files about every plan, worked out (and
     cached) with its pages; the files are these parts joined."""
 
-    plans: tuple[str, ...]  # each plan's entry in plans.json, as JSON
+    plans: tuple[str, ...]  # each plan's line of plans.jsonl.gz
     standards: str  # its rows of standards.csv
     results: str  # its rows of results.csv
 
 
 def agency_data(agency: AgencyPlans, site_url: str, contents: Sequence[str]) -> AgencyData:
     """`contents`: each plan's `plan_json`, in the order of `agency.plans`
-    (the JSON file of the plan, and its content in plans.json)."""
+    (the JSON file of the plan, and its content in plans.jsonl.gz)."""
     promises = [
         PromiseRow(agency, plan, standard, site_url, target)
         for plan in agency.plans
@@ -184,19 +189,34 @@ def agency_data(agency: AgencyPlans, site_url: str, contents: Sequence[str]) -> 
 
 
 def _plans_entry(agency: AgencyPlans, plan: Plan, site_url: str, content: str) -> str:
-    """The plan's entry in plans.json: its fields in the order of
-    `PLANS_JSON_FIELDS`, "content" last, spliced in as it was encoded."""
-    head = _json(
+    """The plan's line in plans.jsonl.gz: its fields in the order of
+    `PLANS_JSONL_FIELDS`, "content" last, spliced in as it was encoded."""
+    head = _json(_plan_fields(agency, plan, site_url)).rstrip("\n")
+    return f'{head[:-1]},"content":{content.rstrip()}}}\n'
+
+
+def _plan_fields(agency: AgencyPlans, plan: Plan, site_url: str) -> dict[str, object]:
+    return {
+        "agency_id": plan.agency.id,
+        "plan": plan.key,
+        "status": plan.status,
+        "current": plan is agency.current,
+        "page_url": site_url + urls.plan_url(agency, plan),
+        "data_url": site_url + urls.plan_json_url(plan),
+    }
+
+
+def agency_json(agency: AgencyPlans, site_url: str) -> str:
+    """The agency's file: who it is and its plans, each with where its page
+    and its data are (the plans themselves are in their own files)."""
+    return _json(
         {
-            "agency_id": plan.agency.id,
-            "plan": plan.key,
-            "status": plan.status,
-            "current": plan is agency.current,
-            "page_url": site_url + urls.plan_url(agency, plan),
-            "data_url": site_url + urls.plan_json_url(plan),
+            "agency_id": agency.id,
+            "name": agency.current.agency.name,
+            "page_url": site_url + urls.agency_url(agency.id),
+            "plans": [_plan_fields(agency, plan, site_url) for plan in agency.plans],
         }
-    ).rstrip("\n")
-    return f'{head[:-1]},"content":{content.rstrip()}}}'
+    )
 
 
 def standards_csv(parts: Sequence[AgencyData]) -> str:
@@ -212,9 +232,12 @@ def plan_json(plan: Plan) -> str:
     return _json(plan.data)
 
 
-def plans_json(parts: Sequence[AgencyData], site_url: str) -> str:
-    entries = ",".join(entry for part in parts for entry in part.plans)
-    return f'{{"schema":{_json(site_url + urls.SCHEMA).rstrip()},"plans":[{entries}]}}\n'
+def plans_jsonl_gz(parts: Sequence[AgencyData]) -> bytes:
+    """Every plan, one a line (JSON Lines), gzip-compressed the same way in
+    every build: no time and no file name in the header, so that the same
+    plans give the same bytes (and the writer leaves the file alone)."""
+    text = "".join(entry for part in parts for entry in part.plans)
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
 def _csv_rows(columns: list[Column], rows: Iterator[Any] | None) -> str:

@@ -1,6 +1,6 @@
 """An Atom feed of plan publications and updates (feed.xml): one entry per
 plan, dated by its last change, newest first, up to FEED_ENTRIES (a feed
-reader wants the news, not the archive: every plan is in data/plans.json).
+reader wants the news, not the archive: every plan is in data/plans.jsonl.gz).
 Built with ElementTree, so every plan string is XML-escaped by the
 serializer."""
 

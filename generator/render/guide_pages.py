@@ -7,7 +7,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.render import urls
-from generator.render.data import PLANS_JSON_FIELDS, RESULT_COLUMNS, STANDARD_COLUMNS
+from generator.render.data import (
+    AGENCY_JSON_FIELDS,
+    PLANS_JSONL_FIELDS,
+    RESULT_COLUMNS,
+    STANDARD_COLUMNS,
+)
 from generator.render.feed import FEED_ENTRIES
 from generator.render.listing import Listing
 from generator.render.messages import Messages
@@ -33,7 +38,8 @@ EXAMPLES_PER_PAGE = 60
 RECORDS_PER_PAGE = 20
 
 DATA_FILES = (
-    DataFile("plans_json", urls.PLANS_JSON, urls.PLANS_JSON, PLANS_JSON_FIELDS),
+    DataFile("plans_jsonl_gz", urls.PLANS_JSONL_GZ, urls.PLANS_JSONL_GZ, PLANS_JSONL_FIELDS),
+    DataFile("agency_json", urls.agency_json_url("AGENCY"), None, AGENCY_JSON_FIELDS),
     DataFile("plan_json", f"{urls.DATA}plans/AGENCY/PLAN.json", None),
     DataFile(
         "standards_csv",

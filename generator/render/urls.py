@@ -2,7 +2,8 @@
 
 Published addresses never change once out: an agency's page is
 agencies/AGENCY/, each earlier plan and each draft stays at
-agencies/AGENCY/PLAN/, and the data of each plan at data/plans/AGENCY/PLAN.json.
+agencies/AGENCY/PLAN/, the data of each plan at data/plans/AGENCY/PLAN.json,
+and the list of an agency's plans at data/agencies/AGENCY.json.
 Links between pages are written relative, so the site works under any path
 and in `mkdocs serve`; a build for a folder on disk (the pull request's
 preview) links each page by its file, `agencies/AGENCY/index.html`.
@@ -39,7 +40,9 @@ DATA = "data/"
 SCHEMA = "schema/2/plan.schema.json"
 SCHEMAS = {"2.0": SCHEMA, "1.0": "schema/1/plan.schema.json"}
 FEED = "feed.xml"
-PLANS_JSON = "data/plans.json"
+# Every plan, one JSON document a line, gzip-compressed: at 10,000 plans a
+# single JSON file would be some 200 MB.
+PLANS_JSONL_GZ = "data/plans.jsonl.gz"
 STANDARDS_CSV = "data/standards.csv"
 RESULTS_CSV = "data/results.csv"
 SCORECARDS_CSV = "data/scorecards.csv"
@@ -72,6 +75,10 @@ def archived_plan_url(plan: Plan) -> str:
 
 def plan_json_url(plan: Plan) -> str:
     return f"{DATA}plans/{plan.agency.id}/{segment(plan.key)}.json"
+
+
+def agency_json_url(agency_id: str) -> str:
+    return f"{DATA}agencies/{agency_id}.json"
 
 
 def example_file_url(plan: Plan) -> str:
@@ -132,7 +139,7 @@ def _segments(url: str) -> tuple[str, ...]:
 
 def is_shared(target: str) -> bool:
     """Whether `target` is a language-neutral file, published once at the
-    site's root (data/plans.json), rather than a page (or a file) that each
+    site's root (data/plans.jsonl.gz), rather than a page (or a file) that each
     language publishes under its own prefix."""
     path = target.partition("#")[0]
     return not (path == HOME or path.endswith("/") or path in PER_LANGUAGE_FILES)

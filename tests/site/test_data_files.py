@@ -1,10 +1,12 @@
 """The data files match the plans: every promise is a row of standards.csv,
-every result a row of results.csv, and each plan's JSON (alone and in
-plans.json) is the validated plan itself."""
+every result a row of results.csv, each plan's JSON (alone and in
+plans.jsonl.gz) is the validated plan itself, and each agency's file lists
+its plans."""
 
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 from html import unescape
 from pathlib import Path
@@ -40,13 +42,32 @@ def test_each_plan_json_is_the_validated_plan(built: Built, agency: str, key: st
     assert json.loads(path.read_text(encoding="utf-8")) == data
 
 
-def test_plans_json_holds_every_plan(built: Built) -> None:
-    listed = json.loads((built.site / "data" / "plans.json").read_text(encoding="utf-8"))
-    assert listed["schema"].endswith("/schema/2/plan.schema.json")
-    found = {(p["agency_id"], p["plan"]): p["content"] for p in listed["plans"]}
+def test_plans_jsonl_gz_holds_every_plan(built: Built) -> None:
+    packed = (built.site / "data" / "plans.jsonl.gz").read_bytes()
+    # Deterministic: no time and no file name in the gzip header.
+    assert packed[4:8] == bytes(4) and not packed[3] & 0x08
+    lines = gzip.decompress(packed).decode("utf-8").splitlines()
+    listed = [json.loads(line) for line in lines]
+    found = {(p["agency_id"], p["plan"]): p["content"] for p in listed}
     assert found == {(agency, key): data for agency, key, data in _plans()}
-    current = [p for p in listed["plans"] if p["current"]]
-    assert len(current) == len({p["agency_id"] for p in listed["plans"]})
+    current = [p for p in listed if p["current"]]
+    assert len(current) == len({p["agency_id"] for p in listed})
+    assert not (built.site / "data" / "plans.json").exists()
+
+
+def test_each_agency_file_lists_its_plans(built: Built) -> None:
+    plans = _plans()
+    for agency in {agency for agency, _, _ in plans}:
+        path = built.site / "data" / "agencies" / f"{agency}.json"
+        listed = json.loads(path.read_text(encoding="utf-8"))
+        assert listed["agency_id"] == agency
+        assert listed["page_url"].endswith(f"/agencies/{agency}/")
+        keys = {p["plan"] for p in listed["plans"]}
+        assert keys == {key for a, key, _ in plans if a == agency}
+        assert sum(p["current"] for p in listed["plans"]) == 1
+        for entry in listed["plans"]:
+            own = entry["data_url"].split("/data/", 1)[1]
+            assert (built.site / "data" / own).is_file()
 
 
 def test_every_promise_is_a_row(built: Built) -> None:

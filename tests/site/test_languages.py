@@ -118,7 +118,8 @@ def test_data_files_are_published_once(built: Built) -> None:
         for p in spanish.rglob("*")
         if p.suffix in {".json", ".csv", ".yaml"} and "pagefind" not in p.parts
     ]
-    assert (built.site / "data" / "plans.json").is_file()
+    assert (built.site / "data" / "plans.jsonl.gz").is_file()
+    assert not (spanish / "data" / "plans.jsonl.gz").exists()
     page = content(built.page("es/" + TRANSLATED))
     hrefs = [a.attrs["href"] for a in page.find_all("a")]
     assert "../../../data/plans/example-county-health/2026.json" in hrefs
