@@ -198,18 +198,13 @@ def set_aside(paths: Sequence[Path], trash: Path) -> None:
 def sizes(row: Row, site: Path, plans: int) -> None:
     """Sizes of what is published, in the largest language (the Spanish site
     shows an untranslated plan in English, each piece marked as such), and
-    per plan: everything but the theme's assets, in every language."""
-    files = [p for p in site.rglob("*") if p.is_file()]
-    total = sum(p.stat().st_size for p in files)
-    assets = sum(p.stat().st_size for p in files if "assets" in p.relative_to(site).parts)
-    row.figures["site size per plan, without the theme's assets (KB)"] = (
-        (total - assets) / plans / 1e3
-    )
+    per plan (`per_plan`)."""
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     roots = language_roots(site).values()
     agency_pages = [p for root in roots for p in (root / "agencies").glob("*/index.html")]
     heaviest = max(agency_pages, key=lambda p: p.stat().st_size)
     row.figures["site size (MB)"] = total / 1e6
-    row.figures["per plan, beyond the theme's assets (KB)"] = per_plan(site, row.size) / 1e3
+    row.figures["per plan, beyond the theme's assets (KB)"] = per_plan(site, plans) / 1e3
     row.figures["heaviest agency page (KB)"] = heaviest.stat().st_size / 1e3
     row.figures["largest page of any kind (KB)"] = (
         max(p.stat().st_size for p in site.rglob("*.html")) / 1e3
@@ -222,7 +217,7 @@ def sizes(row: Row, site: Path, plans: int) -> None:
 def per_plan(site: Path, plans: int) -> float:
     """Bytes on disk per plan, every language, beyond the theme's assets
     (each language's assets/ folder: the theme's CSS, scripts and fonts,
-    the same at any N). The issue's budget: 150 KB, 10,000 plans in 1.5 GB."""
+    the same at any N). The budget: 150 KB, 10,000 plans in 1.5 GB."""
     assets = [root / "assets" for root in language_roots(site).values()]
     stored = sum(
         p.stat().st_size

@@ -22,7 +22,7 @@ def test_bench_runs_at_a_tiny_size(tmp_path) -> None:
     assert "| **validate / check-jsonschema, one plan** |" in result.stdout
     assert "| site updated after a one-plan edit (s) |" in result.stdout
     assert "| **one-plan edit / cold build** |" in result.stdout
-    assert "| site size per plan, without the theme's assets (KB) |" in result.stdout
+    assert "| per plan, beyond the theme's assets (KB) |" in result.stdout
     assert "| first visit, heaviest agency page, gzip (KB) |" in result.stdout
     assert "overhead" not in result.stdout  # retired: the figures are end to end
     (row,) = json.loads(figures.read_text())
