@@ -35,25 +35,18 @@ def inert(value: object) -> Markup:
     use `inert_lines` where the author's line breaks matter."""
     text = value if type(value) is str else str(value)
     if _NEEDS_WORK.search(text) is None:
-        return escaped(text)
+        return Markup(text)
     if _HAS_BREAK.search(text) is not None:
         text = " ".join(text.splitlines())
-    return escaped(_references(text))
+    return Markup(_references(text))
 
 
 def inert_lines(value: object) -> Markup:
     """Like `inert`, keeping each of the author's line breaks as `<br>`."""
     text = value if type(value) is str else str(value)
     if _NEEDS_WORK.search(text) is None:
-        return escaped(text)
-    return escaped("<br>".join(_references(line) for line in text.splitlines()))
-
-
-def escaped(text: str) -> Markup:
-    """`text`, already safe, as Markup. markupsafe's own constructor first
-    asks every value whether it is markup; the pages make tens of thousands
-    of these, so this one skips the question."""
-    return str.__new__(Markup, text)
+        return Markup(text)
+    return Markup("<br>".join(_references(line) for line in text.splitlines()))
 
 
 def _references(text: str) -> str:
