@@ -86,33 +86,13 @@ _StrictResolver.add_implicit_resolver(
     list("-+0123456789."),
 )
 
-try:
-    from yaml._yaml import CParser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    CParser = None
+# PyYAML's base loader (no constructors, no implicit resolvers) with ours:
+# libyaml's C parser and composer where PyYAML was built with it.
+_BaseLoader = yaml.CBaseLoader if yaml.__with_libyaml__ else yaml.BaseLoader
 
-if CParser is not None:
 
-    class _Loader(CParser, _StrictResolver):  # type: ignore[misc]
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            _StrictResolver.__init__(self)
-
-else:  # pragma: no cover - PyYAML without libyaml
-
-    class _Loader(  # type: ignore[no-redef]
-        yaml.reader.Reader,
-        yaml.scanner.Scanner,
-        yaml.parser.Parser,
-        yaml.composer.Composer,
-        _StrictResolver,
-    ):
-        def __init__(self, stream: str) -> None:
-            yaml.reader.Reader.__init__(self, stream)
-            yaml.scanner.Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
-            _StrictResolver.__init__(self)
+class _Loader(_BaseLoader, _StrictResolver):  # type: ignore[misc, valid-type]
+    """Parses and composes; the nodes are turned into values by `_construct`."""
 
 
 @dataclass(frozen=True, slots=True)
