@@ -27,7 +27,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -55,26 +55,8 @@ _MAP = "tag:yaml.org,2002:map"
 
 
 class _StrictResolver(yaml.resolver.BaseResolver):
-    """YAML 1.2 core-schema scalars, minus the surprises of YAML 1.1."""
-
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
-
-    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        """The tag `BaseResolver.resolve` gives, with these resolvers and
-        no path resolvers, in fewer steps: it is called for every node."""
-        if kind is ScalarNode:
-            if implicit[0]:
-                for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
-                    if pattern.match(value):
-                        return tag
-            return _STR
-        return _SEQ if kind is SequenceNode else _MAP
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        """Nothing to do without path resolvers."""
-
-    def ascend_resolver(self) -> None:
-        """Nothing to do without path resolvers."""
+    """YAML 1.2 core-schema scalars, minus the surprises of YAML 1.1: the
+    implicit resolvers below, and none of PyYAML's."""
 
 
 _StrictResolver.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
