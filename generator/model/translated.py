@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.check import CheckedPlan
+from generator.check.checked import CheckedPlan
 from generator.translation.checker import CheckedTranslation
 from generator.translation.text import merge
 
