@@ -95,6 +95,18 @@ def _by_fields(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
     return lambda value: (cls, tuple(getattr(value, name) for name in names))
 
 
+def pickle_by_fields(namespace: dict[str, Any]) -> None:
+    """Pickle the dataclasses a module defines (`namespace`: its `vars()`)
+    by their fields, as `_fast_pickling` does the model's records."""
+    for value in list(namespace.values()):
+        if (
+            isinstance(value, type)
+            and dataclasses.is_dataclass(value)
+            and value.__module__ == namespace["__name__"]
+        ):
+            copyreg.pickle(value, _by_fields(value))
+
+
 @cache
 def _fast_pickling() -> None:
     """Pickle the small records that cache entries hold by their fields, to
@@ -105,16 +117,11 @@ def _fast_pickling() -> None:
     from generator.check import freshness
     from generator.model import records, section_records, site
     from generator.model.status import Status
-    from generator.render import listing
 
-    for module in (records, section_records, site, listing, freshness):
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and dataclasses.is_dataclass(value)
-                and value.__module__ == module.__name__
-            ):
-                copyreg.pickle(value, _by_fields(value))
+    # The list rows (render/listing.py) are registered by that module, which
+    # imports this one.
+    for module in (records, section_records, site, freshness):
+        pickle_by_fields(vars(module))
     copyreg.pickle(Diagnostic, _by_fields(Diagnostic))
     # Markup and the enumerations are rebuilt without running Python code:
     # a listing holds many of them.

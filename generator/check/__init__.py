@@ -12,25 +12,32 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.check.across import across_agencies
+from generator.check.checked import CheckedPlan
 from generator.check.finding import Finding
+from generator.check.located import load_diagnostics, locate_findings, with_pitfalls
 from generator.diagnostics import Diagnostic, Report, Severity
 from generator.load.discover import Discovery, discover, display_path, is_translation
-from generator.load.locate import DataPath, locate, readable_path
-from generator.load.yaml_source import Document, LoadProblem, load_file
+from generator.load.yaml_source import Document, load_file
 from generator.resources import FORMAT_VERSION, format_version
 
 if TYPE_CHECKING:
     from generator.check.rules import PlanView
     from generator.translation.checker import CheckedTranslation
 
-
-@dataclass(slots=True)
-class CheckedPlan:
-    """A plan file that could be read, with the verdict on it."""
-
-    path: Path
-    data: Any
-    valid: bool
+# What the callers of the check use, some of it made in its submodules.
+__all__ = [
+    "PARALLEL_FROM",
+    "CheckResult",
+    "CheckedPlan",
+    "check_discovered",
+    "check_file",
+    "check_paths",
+    "load_diagnostics",
+    "locate_findings",
+    "plan_findings",
+    "with_pitfalls",
+]
 
 
 @dataclass(slots=True)
@@ -84,8 +91,6 @@ def check_discovered(
             _collect(result, outcomes, each)
     else:
         _collect(result, map(_check_one, files, [today] * len(files), folders), each)
-    from generator.check.across import across_agencies
-
     result.report.extend(across_agencies(list(result.plans)))
     return result
 
@@ -132,48 +137,6 @@ def check_file(
     diagnostics = with_pitfalls(document, shown, locate_findings(document, shown, findings))
     valid = schema_valid and not any(d.severity is Severity.ERROR for d in diagnostics)
     return CheckedPlan(path=path, data=document.data, valid=valid), diagnostics
-
-
-def load_diagnostics(shown: str, problems: list[LoadProblem]) -> list[Diagnostic]:
-    """The reasons a file could not be read. They concern the file as a
-    whole, so they name no place in the plan."""
-    return [
-        Diagnostic(shown, p.line, p.column, Severity.ERROR, "", p.message, p.hint, "yaml")
-        for p in problems
-    ]
-
-
-def with_pitfalls(
-    document: Document,
-    shown: str,
-    diagnostics: list[Diagnostic],
-    name: Callable[[Any, DataPath], str] = readable_path,
-) -> list[Diagnostic]:
-    """`diagnostics` and a warning for each value YAML read otherwise than
-    meant, in file order. A value that also has an error gets only the
-    error, whose message names the pitfall too (curly quotes around a
-    phone number)."""
-    if not document.pitfalls:
-        return diagnostics
-    erroneous = {d.where for d in diagnostics if d.severity is Severity.ERROR}
-    warned = []
-    for pitfall in document.pitfalls:
-        where = name(document.data, pitfall.path)
-        if pitfall.rule == "curly-quotes" and where in erroneous:
-            continue
-        warned.append(
-            Diagnostic(
-                shown,
-                pitfall.line,
-                pitfall.column,
-                Severity.WARNING,
-                where,
-                pitfall.message,
-                pitfall.hint,
-                pitfall.rule,
-            )
-        )
-    return sorted([*diagnostics, *warned], key=Diagnostic.sort_key)
 
 
 def plan_findings(document: Document, today: date) -> tuple[list[Finding], bool]:
@@ -254,28 +217,3 @@ def _with_upgrade_hints(
         replace(finding, hint=f"{finding.hint} {hint}".strip()) if accepted(finding) else finding
         for finding in findings
     ]
-
-
-def locate_findings(
-    document: Document,
-    shown: str,
-    findings: list[Finding],
-    name: Callable[[Any, DataPath], str] = readable_path,
-) -> list[Diagnostic]:
-    """Give each finding its line, column and readable path; drop repeats."""
-    out: dict[tuple[Any, ...], Diagnostic] = {}
-    for finding in findings:
-        line, column = locate(document.root, finding.path, key=finding.at_key)
-        where = name(document.data, finding.path)
-        diagnostic = Diagnostic(
-            shown,
-            line,
-            column,
-            finding.severity,
-            where,
-            finding.message,
-            finding.hint,
-            finding.rule,
-        )
-        out.setdefault((line, column, where, finding.message), diagnostic)
-    return sorted(out.values(), key=Diagnostic.sort_key)

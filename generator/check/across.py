@@ -5,20 +5,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from generator.check.checked import CheckedPlan
 from generator.check.finding import Finding
+from generator.check.located import locate_findings
 from generator.diagnostics import Diagnostic, Severity
 from generator.load.discover import display_path
 from generator.load.yaml_source import load_file
 from generator.periods import parse_date
 
 
-def across_agencies(plans: list[object]) -> list[Diagnostic]:
+def across_agencies(plans: list[CheckedPlan]) -> list[Diagnostic]:
     """An error on every published plan of a folder but the latest one."""
-    from generator.check import CheckedPlan, locate_findings
-
     by_folder: dict[object, list[CheckedPlan]] = defaultdict(list)
     for plan in plans:
-        assert isinstance(plan, CheckedPlan)
         info = plan.data.get("plan") if isinstance(plan.data, dict) else None
         if isinstance(info, dict) and info.get("status") == "published":
             by_folder[plan.path.resolve().parent].append(plan)

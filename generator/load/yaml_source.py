@@ -27,7 +27,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -55,26 +55,8 @@ _MAP = "tag:yaml.org,2002:map"
 
 
 class _StrictResolver(yaml.resolver.BaseResolver):
-    """YAML 1.2 core-schema scalars, minus the surprises of YAML 1.1."""
-
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
-
-    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        """The tag `BaseResolver.resolve` gives, with these resolvers and
-        no path resolvers, in fewer steps: it is called for every node."""
-        if kind is ScalarNode:
-            if implicit[0]:
-                for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
-                    if pattern.match(value):
-                        return tag
-            return _STR
-        return _SEQ if kind is SequenceNode else _MAP
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        """Nothing to do without path resolvers."""
-
-    def ascend_resolver(self) -> None:
-        """Nothing to do without path resolvers."""
+    """YAML 1.2 core-schema scalars, minus the surprises of YAML 1.1: the
+    implicit resolvers below, and none of PyYAML's."""
 
 
 _StrictResolver.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
@@ -86,33 +68,13 @@ _StrictResolver.add_implicit_resolver(
     list("-+0123456789."),
 )
 
-try:
-    from yaml._yaml import CParser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    CParser = None
+# PyYAML's base loader (no constructors, no implicit resolvers) with ours:
+# libyaml's C parser and composer where PyYAML was built with it.
+_BaseLoader = yaml.CBaseLoader if yaml.__with_libyaml__ else yaml.BaseLoader
 
-if CParser is not None:
 
-    class _Loader(CParser, _StrictResolver):  # type: ignore[misc]
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            _StrictResolver.__init__(self)
-
-else:  # pragma: no cover - PyYAML without libyaml
-
-    class _Loader(  # type: ignore[no-redef]
-        yaml.reader.Reader,
-        yaml.scanner.Scanner,
-        yaml.parser.Parser,
-        yaml.composer.Composer,
-        _StrictResolver,
-    ):
-        def __init__(self, stream: str) -> None:
-            yaml.reader.Reader.__init__(self, stream)
-            yaml.scanner.Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
-            _StrictResolver.__init__(self)
+class _Loader(_BaseLoader, _StrictResolver):  # type: ignore[misc, valid-type]
+    """Parses and composes; the nodes are turned into values by `_construct`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from generator.check import CheckedPlan
+from generator.check.checked import CheckedPlan
 from generator.model.parse import parse_plan
 from generator.model.records import Plan
 from generator.model.site import AgencyPlans, Site, Tally, group_plans

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.check import CheckedPlan
+from generator.check.checked import CheckedPlan
 from generator.translation.checker import CheckedTranslation
 from generator.translation.text import merge, record_key, text_view
 

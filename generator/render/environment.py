@@ -5,15 +5,15 @@ that, `finalize` passes every value a template prints through `inert`, the
 HTML-and-Markdown escape, unless it is already `Markup` (our own markup,
 built from escaped parts): a template cannot print plan text raw by
 forgetting a filter. Printing None fails too, so optional fields are guarded
-with `if` instead of showing "None". What `finalize` returns is printed as it
-is, not escaped a second time (`_FinalizedOutput`)."""
+with `if` instead of showing "None". Jinja2 then escapes what `finalize`
+returns, which leaves markup as it is. Only Jinja2's public interface is
+used: an upgrade of Jinja2 should need no change here."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from types import BuiltinFunctionType, FunctionType
 from typing import Any
 
 from jinja2 import (
@@ -21,18 +21,15 @@ from jinja2 import (
     FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
-    nodes,
     pass_context,
 )
-from jinja2.compiler import CodeGenerator, Frame
-from jinja2.runtime import Context, Macro
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator.cache import cache_root, generator_fingerprint
 from generator.check.rules import CHANNEL_CONTACT
 from generator.render import urls
 from generator.render.escape import (
-    escaped,
     inert,
     inert_json,
     inert_lines,
@@ -76,7 +73,7 @@ def make_environment(
     "es/"), `incomplete` names the plans whose translation into this
     language lacks some text, and `from_disk` links pages by their files
     (see `page_links`)."""
-    env = _Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
         undefined=StrictUndefined,
@@ -140,58 +137,6 @@ def make_environment(
     return env
 
 
-class _FinalizedOutput(CodeGenerator):
-    """Jinja2 prints a value as `escape(finalize(value))`. Our `finalize`
-    already returns markup for every value (plan text through `inert`), so
-    `escape` would only copy it: here a printed value is `finalize(value)`
-    alone. `NativeCodeGenerator` in jinja2.nativetypes hooks in the same
-    way. Blocks that turn autoescape off, or decide it at run time, keep
-    Jinja2's own code."""
-
-    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
-        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src:
-            self.write("(" + finalize.src)  # `_output_child_post` closes both
-        else:
-            super()._output_child_pre(node, frame, finalize)
-
-
-class _Context(Context):
-    """Jinja2 makes every call in a template through `Context.call`, which
-    looks up, on each call, whether the function asks for the context, the
-    evaluation context or the environment as its first argument. Most calls
-    on a page are to a macro (which asks for the evaluation context), to the
-    messages `t`, to a list's `append` or to a Python function not marked
-    with `pass_context` and the like (which ask for nothing): these are
-    made directly, with the same arguments; any other call goes through
-    Jinja2's own `call`. About a tenth of an agency page's rendering time."""
-
-    # `__self` and `__obj`, as in Jinja2: a template may pass `self` or `obj` by name.
-    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        kind = type(__obj)
-        if kind is Macro:
-            args = (__self.eval_ctx, *args)
-        elif not (
-            kind is Messages
-            or kind is BuiltinFunctionType
-            or (kind is FunctionType and "jinja_pass_arg" not in __obj.__dict__)
-        ):
-            return Context.call(__self, __obj, *args, **kwargs)
-        if kwargs:  # what Jinja2 adds for functions that take the context
-            kwargs.pop("_loop_vars", None)
-            kwargs.pop("_block_vars", None)
-        try:
-            return __obj(*args, **kwargs)
-        except StopIteration:  # as Jinja2's `call`
-            return __self.environment.undefined(
-                "value was undefined because a callable raised a StopIteration exception"
-            )
-
-
-class _Environment(Environment):
-    code_generator_class = _FinalizedOutput
-    context_class = _Context
-
-
 def _remembered(memory: dict[Any, Markup]) -> Callable[..., Markup]:
     """`remembered(key, macro, *args)`: the macro's output, worked out once
     per key in this environment (one language). For the parts of the page
@@ -223,8 +168,8 @@ def _compiled_templates() -> FileSystemBytecodeCache | None:
 
 
 def _finalize(value: Any) -> Markup:
-    """Every value a template prints, as markup: what `_FinalizedOutput`
-    prints without escaping it again."""
+    """Every value a template prints, as markup, which Jinja2's autoescape
+    then leaves as it is."""
     if value.__class__ is Markup:  # most of what a page prints
         return value
     if value is None:
@@ -232,7 +177,7 @@ def _finalize(value: Any) -> Markup:
     if isinstance(value, Markup):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return escaped(str(value))
+        return Markup(str(value))
     return inert(value)
 
 
@@ -254,7 +199,7 @@ def _lang_span(context: Context, value: Any, source: Any = None) -> Markup:
         attr = context["lang_of"](source)
     text = _markup(value)
     # Both parts are markup already: nothing to escape.
-    return escaped(f"<span{_markup(attr)}>{text}</span>") if attr else text
+    return Markup(f"<span{_markup(attr)}>{text}</span>") if attr else text
 
 
 def page_links(env: Environment, here: str) -> dict[str, Callable[[str], Markup]]:
@@ -262,7 +207,7 @@ def page_links(env: Environment, here: str) -> dict[str, Callable[[str], Markup]
     link to `target`, a page of the same language or a language-neutral
     file at the site's root; `root_href(target)`, to `target` given
     relative to the root of the whole site (such as es/agencies/AGENCY/).
-    Made for each page, so that a call needs no context (see `_Context`).
+    Made for each page, so that a call needs no context.
     In a build for a folder on disk, links to pages name their files."""
     prefix = env.globals["prefix"]
     link = urls.as_file if env.globals["from_disk"] else str

@@ -39,10 +39,10 @@ def inert(value: object) -> Markup:
         return _own_language(value, inert(str(value)))
     text = value if type(value) is str else str(value)
     if _NEEDS_WORK.search(text) is None:
-        return escaped(text)
+        return Markup(text)
     if _HAS_BREAK.search(text) is not None:
         text = " ".join(text.splitlines())
-    return escaped(_references(text))
+    return Markup(_references(text))
 
 
 def inert_lines(value: object) -> Markup:
@@ -51,21 +51,14 @@ def inert_lines(value: object) -> Markup:
         return _own_language(value, inert_lines(str(value)))
     text = value if type(value) is str else str(value)
     if _NEEDS_WORK.search(text) is None:
-        return escaped(text)
-    return escaped("<br>".join(_references(line) for line in text.splitlines()))
+        return Markup(text)
+    return Markup("<br>".join(_references(line) for line in text.splitlines()))
 
 
 def _own_language(text: Untranslated, markup: Markup) -> Markup:
     """Untranslated text in the smallest element that can name its language,
     so that a screen reader reads it in that language's voice."""
-    return escaped(f'<span lang="{inert(text.language)}">{markup}</span>')
-
-
-def escaped(text: str) -> Markup:
-    """`text`, already safe, as Markup. markupsafe's own constructor first
-    asks every value whether it is markup; the pages make tens of thousands
-    of these, so this one skips the question."""
-    return str.__new__(Markup, text)
+    return Markup(f'<span lang="{inert(text.language)}">{markup}</span>')
 
 
 def _references(text: str) -> str:

@@ -24,7 +24,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.cache import Kept, pickled_source
+from generator.cache import Kept, pickle_by_fields, pickled_source
 from generator.check.freshness import Freshness
 from generator.model import AgencyPlans, Plan, Tally
 from generator.model.records import Agency, ServiceLevel, Standard, Status
@@ -284,3 +284,7 @@ def total_tally(listings: Sequence[Listing]) -> Tally:
         no_target=sum(x.tally.no_target for x in listings),
         unclear=sum(x.tally.unclear for x in listings),
     )
+
+
+# Pickled by their fields, as the model's records are (see generator/cache.py).
+pickle_by_fields(vars())

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from generator.model import Status, Tally
 from generator.model.records import Plan, Result, Revision, Source, Standard, Target, Volume
 from generator.render.chart import Chart, make_chart
-from generator.render.escape import escaped, inert
+from generator.render.escape import inert
 from generator.render.messages import Messages
 
 NO_LANG = Markup("")  # the plan's text is in the page's language
@@ -182,7 +182,7 @@ def figure_text(
         if named and target.unit == "count" and target.metric:
             metric = inert(target.metric)
             if lang:
-                metric = escaped(f"<span{lang}>{metric}</span>")
+                metric = Markup(f"<span{lang}>{metric}</span>")
             return messages("promise.named_count", value=text, metric=metric)
         return text
     if result.met is not None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.check import load_diagnostics, locate_findings, with_pitfalls
 from generator.check.finding import Finding
+from generator.check.located import load_diagnostics, locate_findings, with_pitfalls
 from generator.check.plain_language import hard_sentences, text_language
 from generator.diagnostics import Diagnostic, Severity
 from generator.load.discover import display_path
