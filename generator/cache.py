@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from generator.diagnostics import Diagnostic, Severity
 from generator.load.discover import display_path
 from generator.resources import PACKAGE_DIR, SCHEMA_DIR
+from generator.site_config import languages_setting
 
 if TYPE_CHECKING:
     from generator.render import AgencyOutput
@@ -299,8 +300,6 @@ class AgencyCache:
         from_disk: bool = False,
     ) -> None:
         self.languages = languages
-        from generator.render.languages import languages_setting
-
         links = " from disk" if from_disk else ""
         self.setting = f"{root_url}{links} {today.isoformat()} {languages_setting(languages)}"
         self.on = on and cache_root() is not None

@@ -15,6 +15,7 @@ reads MkDocs' format can read."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -134,6 +135,12 @@ def _check_language(language: Language, root_url: str) -> None:
         raise BuildError(f"{where}: theme.language must be {language.code!r}.")
     if config.site_url != root_url + language.prefix:
         raise BuildError(f"{where}: site_url must be {root_url + language.prefix}.")
+
+
+def languages_setting(languages: Sequence[Language]) -> str:
+    """The site's languages and where each is published, as one string: part
+    of the fingerprint of whatever links between the languages."""
+    return " ".join(f"{lang.code}={lang.prefix}" for lang in languages)
 
 
 def language_docs_dir(docs_dir: Path, language: Language) -> Path:

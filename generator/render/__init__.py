@@ -46,13 +46,14 @@ from generator.render.environment import STATIC_DIR, make_environment
 from generator.render.feed import atom_feed
 from generator.render.guide_pages import guide_pages
 from generator.render.index_pages import index_pages
-from generator.render.languages import Edition, alternates, languages_setting
+from generator.render.languages import Edition, alternates
 from generator.render.listing import Listing, make_listing
 from generator.render.messages import Messages
 from generator.render.page import Page, render_page
 from generator.render.scoreboard import scoreboard_pages, scorecards_csv
 from generator.render.urls import docs_path
 from generator.resources import SCHEMA_FILES
+from generator.site_config import languages_setting
 from generator.write import Manifest, is_current, version
 
 Files = dict[str, bytes]

@@ -52,12 +52,6 @@ class Edition:
         return load_messages(self.language.code)
 
 
-def languages_setting(languages: Sequence[Language]) -> str:
-    """The site's languages and where each is published, as one string: part
-    of the fingerprint of whatever links between the languages."""
-    return " ".join(f"{lang.code}={lang.prefix}" for lang in languages)
-
-
 @dataclass(frozen=True, slots=True)
 class Alternate:
     """The page being rendered, in one language: `url` from the site's root."""
