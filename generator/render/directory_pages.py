@@ -18,9 +18,10 @@ from generator.render.paging import PAGE_SIZE, paged, paginate
 from generator.render.vocabulary import categories
 
 # Agencies on one page of the response-time directory (about 2.7 KB of
-# HTML each) and of the complaint directory (about 1.6 KB each).
+# HTML each) and of the complaint directory (about 2.9 KB of Markdown each,
+# with how and where to give other feedback: a page stays under its budget).
 RESPONSE_TIMES_PER_PAGE = 20
-COMPLAINTS_PER_PAGE = 30
+COMPLAINTS_PER_PAGE = 20
 
 
 def directory_pages(listings: Sequence[Listing], messages: Messages) -> Iterator[Page]:
