@@ -39,7 +39,7 @@ from generator.render import AgencyOutput, Rendered, Tree, render_agencies, rend
 from generator.render.languages import Edition
 from generator.report.text import render_text
 from generator.resources import REPO_DIR
-from generator.search_index import BUNDLE, indexing_failure, start_indexing
+from generator.search_index import BUNDLE, indexing_failure, side_by_side, start_indexing
 from generator.site_config import (
     DEFAULT_DOCS_DIR,
     Language,
@@ -454,16 +454,27 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
             builds[language.code] = build
             dirty = _stage_dirty(language, last.get(language.code), build, folder, config)
             processes.append(_start_mkdocs(engine_command(engine, config, folder, dirty=dirty)))
-        failures = []
-        for language, folder, process in zip(languages, folders, processes, strict=True):
-            failure = _failure(language, process)
-            if not failure:
-                # One language at a time (the others may still be building):
-                # Pagefind holds a language's whole index in memory, about
-                # 1.6 GB for 1,000 agencies (BENCHMARKS.md).
-                indexers.append(start_indexing(folder))
-                failure = indexing_failure(language, indexers[-1])
-            failures.append(failure)
+        failures = [
+            _failure(language, process)
+            for language, process in zip(languages, processes, strict=True)
+        ]
+        built = [
+            (language, folder)
+            for language, folder, failed in zip(languages, folders, failures, strict=True)
+            if not failed
+        ]
+        # Pagefind holds a language's whole index in memory: the languages
+        # are indexed side by side where that fits (generator/search_index.py).
+        together = side_by_side([folder for _, folder in built])
+        for language, folder in built:
+            indexers.append(start_indexing(folder))
+            if not together:
+                failures.append(indexing_failure(language, indexers[-1]))
+        if together:
+            failures += [
+                indexing_failure(language, indexer)
+                for (language, _), indexer in zip(built, indexers, strict=True)
+            ]
         if any(failures):
             raise BuildError(
                 f"The site could not be built; {site_dir} is unchanged.\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search_index import BUNDLE, index_command
+from generator.search_index import BUNDLE, index_command, side_by_side
 from tests.site.conftest import Built
 from tests.site.html import Element, parse
 
@@ -136,3 +136,16 @@ def test_the_language_switcher_is_not_indexed(built: Built) -> None:
     fragment = next(f for f in _fragments(built.site / BUNDLE) if f["url"] == "/" + AGENCY)
     assert "Español" not in fragment["content"]
     assert "Español" in (_body(built.page(AGENCY)) or Element("", {})).text
+
+
+def test_languages_are_indexed_side_by_side_only_where_memory_allows(tmp_path: Path) -> None:
+    small, other, huge = (tmp_path / name for name in ("en", "es", "big"))
+    for folder in (small, other, huge):
+        folder.mkdir()
+    (small / "index.html").write_text("<html lang=en></html>", encoding="utf-8")
+    (other / "index.html").write_text("<html lang=es></html>", encoding="utf-8")
+    with (huge / "index.html").open("wb") as page:  # sparse: no disk used
+        page.truncate(10**12)
+    assert side_by_side([small, other])
+    assert not side_by_side([small, huge])  # 1 TB of pages: one after the other
+    assert not side_by_side([small])  # nothing to run beside
