@@ -83,6 +83,7 @@ def config_text(config: dict[str, Any], language: Language) -> str:
 def config_path(docs_dir: Path) -> Path:
     """Where the configuration of the docs tree `docs_dir` is written:
     beside it, named after it (build/docs-es.mkdocs.yml)."""
+    docs_dir = docs_dir.resolve()  # the engine runs in the project's folder
     return docs_dir.parent / f"{docs_dir.name}.mkdocs.yml"
 
 

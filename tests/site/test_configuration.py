@@ -13,7 +13,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.engine import config_path, write_config
 from generator.site_config import MKDOCS_FILE, language_docs_dir, site_languages
-from tests.site.conftest import REPO, Built
+from tests.site.conftest import PLANS, REPO, Built
 
 LANGUAGES = site_languages()
 
@@ -65,3 +65,19 @@ def test_the_written_configuration_is_what_mkdocs_inherit_made(tmp_path: Path, l
         config.pop(key)
         expected.pop(key, None)
     assert config == expected
+
+
+def test_folders_named_relative_to_where_the_build_is_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli
+) -> None:
+    """`build --docs build/docs --site site` from another folder: the
+    engine, which runs in the project's folder, is given the configuration
+    by its whole path."""
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(
+        "build", PLANS, "--docs", "work/docs", "--site", "out", "--today", "2026-11-23"
+    )
+    assert result.code == 0, result.err
+    assert (tmp_path / "out" / "index.html").is_file()
+    assert (tmp_path / "out" / "es" / "index.html").is_file()
+    assert (tmp_path / "work" / "docs.mkdocs.yml").is_file()
