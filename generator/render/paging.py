@@ -18,6 +18,10 @@ T = TypeVar("T")
 # Rows on one page of a list of agencies (about 300 bytes each) or of
 # promises (about 450): with the theme's 30 KB, well under 100 KB of HTML.
 PAGE_SIZE = 100
+# Pages the pager links on each side of the current one, beside the first
+# and the last: a pager that linked every page would grow with the list,
+# on every one of its pages (a list of 500 pages made each 116 KB).
+WINDOW = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,24 @@ class Slice(Generic[T]):
     number: int
     rows: Sequence[T]
     urls: tuple[str, ...]  # every page of the list, first to last
+
+    def links(self) -> list[tuple[int, str] | None]:
+        """The pages the pager links to, by number and address: the first,
+        the last and WINDOW on each side of this one; None where pages are
+        left out between two of them (a gap of one page shows that page)."""
+        last = len(self.urls)
+        near = range(max(1, self.number - WINDOW), min(last, self.number + WINDOW) + 1)
+        shown = sorted({1, last, *near})
+        links: list[tuple[int, str] | None] = []
+        before = 1
+        for number in shown:
+            if number - before == 2:
+                links.append((before + 1, self.urls[before]))
+            elif number - before > 2:
+                links.append(None)
+            links.append((number, self.urls[number - 1]))
+            before = number
+        return links
 
 
 @dataclass(frozen=True, slots=True)

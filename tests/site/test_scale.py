@@ -55,15 +55,21 @@ def _text(files: Files, url: str) -> str:
 
 
 def _list_urls(files: Files, first: str) -> list[str]:
-    """The pages of the list whose first page is at `first`, from its pager."""
-    page = _text(files, first)
-    pager = re.search(r'<nav class="sp-pager".*?</nav>', page, re.S)
-    if pager is None:
-        return [first]
-    return [
-        posixpath.normpath(posixpath.join(first, href)) + "/"
-        for href, _ in _LINK.findall(pager.group(0))
-    ]
+    """The pages of the list whose first page is at `first`, found by
+    following the pagers from it (each links only the pages near its own),
+    in the order the pagers number them."""
+    numbers, todo = {first: 1}, [first]
+    while todo:
+        url = todo.pop()
+        pager = re.search(r'<nav class="sp-pager".*?</nav>', _text(files, url), re.S)
+        if pager is None:
+            continue
+        for link in re.finditer(r'<a href="([^"#]*)"[^>]*>[^<]*?(\d+)</a>', pager.group(0)):
+            target = posixpath.normpath(posixpath.join(url, link.group(1))) + "/"
+            if target not in numbers:
+                numbers[target] = int(link.group(2))
+                todo.append(target)
+    return sorted(numbers, key=numbers.__getitem__)
 
 
 def _agencies_named(files: Files, pages: list[str]) -> Counter[str]:
