@@ -168,6 +168,11 @@ def _every_problem_located(plans: Path, name: str) -> None:
         assert diagnostic.file.endswith(name)
         assert diagnostic.line >= 1 and diagnostic.column >= 1
         # A problem with the file as a whole (not a set of fields) names no
-        # place in it; every other names one.
-        assert diagnostic.message.strip() and (diagnostic.where or diagnostic.rule == "yaml")
+        # place in it: YAML that does not parse, or a translation that has
+        # none of a part of the plan (`{}`: "Not translated yet in agency:
+        # all of it", at the file's start); every other names one.
+        whole_file = diagnostic.rule == "yaml" or (
+            diagnostic.rule == "translation-missing" and diagnostic.message.endswith("all of it.")
+        )
+        assert diagnostic.message.strip() and (diagnostic.where or whole_file)
         assert diagnostic.severity in (Severity.ERROR, Severity.WARNING)
