@@ -16,7 +16,6 @@ instead of its model."""
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -310,11 +309,7 @@ def _run_in_worker(task: Task) -> Rendered:
     global _WORKER
     assert _STATE is not None
     if _WORKER is None:  # each pool forks new workers
-        # What the worker inherits lives as long as it does: the cycle
-        # collector need not walk it (nor touch its pages, shared with the
-        # parent until written).
-        gc.freeze()
-        _WORKER = _Renderer(_STATE, in_worker=True)
+        _WORKER = _Renderer(_STATE)
     return _WORKER.run(task)
 
 
@@ -323,9 +318,8 @@ class _Renderer:
     (see `_environments`, which keeps it and its compiled templates from one
     task, and one part of the build, to the next)."""
 
-    def __init__(self, state: _State, *, in_worker: bool = False) -> None:
+    def __init__(self, state: _State) -> None:
         self.state = state
-        self.in_worker = in_worker  # a worker process, which ends with its tasks
         self.editions = state.editions
         self.languages = [e.language for e in state.editions]
         self._setting = languages_setting(self.languages)
@@ -338,8 +332,6 @@ class _Renderer:
         edition = self.editions[index]
         ordered = sorted(self.state.outputs[index], key=lambda output: output.order)
         listings = [output.listing.get() for output in ordered]
-        if self.in_worker:
-            gc.freeze()  # kept to the end, as above
         pages = [page for part in LISTS.values() for page in part(listings, edition.messages)]
         rendered = self._render_lists(index, pages)
         rendered.files.update(edition_files(edition, listings))
