@@ -20,7 +20,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from generator.search_index import BUNDLE, index_command
+from generator.search_index import BUNDLE, PARTS_FILE, index_command, index_parts, part_folders
 
 # A word of the examples' promises in each language, found on most pages.
 QUERIES = {"en": "wait", "es": "espera"}
@@ -39,34 +39,42 @@ def language_roots(site: Path) -> dict[str, Path]:
     """Each language's folder in the built site, by the language Pagefind
     found in its pages."""
     roots = {}
-    for entry in sorted(site.glob(f"**/{BUNDLE}/pagefind-entry.json")):
-        for code in json.loads(entry.read_text(encoding="utf-8"))["languages"]:
-            roots[code] = entry.parent.parent
+    for listing in sorted(site.glob(f"**/{BUNDLE}/{PARTS_FILE}")):
+        first = part_folders(listing.parent)[0]
+        entry = json.loads((first / "pagefind-entry.json").read_text(encoding="utf-8"))
+        for code in entry["languages"]:
+            roots[code] = listing.parent.parent
     return roots
 
 
 def index_figures(figures: dict[str, float], site: Path) -> None:
-    """Index each language again, as the build does, into a folder of its
-    own: its wall time and the peak memory of its process."""
-    for code, root in language_roots(site).items():
-        with tempfile.TemporaryDirectory() as output:
-            command = index_command(root)
-            at = command.index("--output-subdir")
-            command[at : at + 2] = ["--output-path", output]
-            start = time.perf_counter()
-            result = subprocess.run(
-                [sys.executable, "-c", _PEAK, *command], capture_output=True, text=True
-            )
-            seconds = time.perf_counter() - start
-            if result.returncode != 0:
-                raise SystemExit(f"Pagefind failed on {root}:\n{result.stderr[-2000:]}")
-            entry = json.loads((Path(output) / "pagefind-entry.json").read_text("utf-8"))
-            size = sum(p.stat().st_size for p in Path(output).rglob("*") if p.is_file())
-        figures[f"search index {code}: pages"] = entry["languages"][code]["page_count"]
-        figures[f"search index {code}: time (s)"] = seconds
-        figures[f"search index {code}: peak memory (MB)"] = (
-            int(result.stderr.strip().splitlines()[-1]) / 1024
-        )
+    """Index each language again, as the build does, part by part, into
+    folders of their own: the parts' time in all (one after the other), the
+    largest part's time (what an edit of one of its pages waits for) and
+    the peak memory of the largest process."""
+    roots = language_roots(site)
+    for code, root in roots.items():
+        others = [o.relative_to(root).parts[0] for o in roots.values() if root in o.parents]
+        seconds, peaks, pages, size = [], [], 0, 0
+        for part in index_parts(root, skip=others):
+            with tempfile.TemporaryDirectory() as output:
+                command = index_command(root, Path(output), part.pages)
+                start = time.perf_counter()
+                result = subprocess.run(
+                    [sys.executable, "-c", _PEAK, *command], capture_output=True, text=True
+                )
+                seconds.append(time.perf_counter() - start)
+                if result.returncode != 0:
+                    raise SystemExit(f"Pagefind failed on {root}:\n{result.stderr[-2000:]}")
+                entry = json.loads((Path(output) / "pagefind-entry.json").read_text("utf-8"))
+                pages += entry["languages"][code]["page_count"]
+                size += sum(p.stat().st_size for p in Path(output).rglob("*") if p.is_file())
+                peaks.append(int(result.stderr.strip().splitlines()[-1]) / 1024)
+        figures[f"search index {code}: pages"] = pages
+        figures[f"search index {code}: parts"] = len(seconds)
+        figures[f"search index {code}: time, all parts (s)"] = sum(seconds)
+        figures[f"search index {code}: time, largest part (s)"] = max(seconds)
+        figures[f"search index {code}: peak memory (MB)"] = max(peaks)
         figures[f"search index {code}: files (MB)"] = size / 1e6
 
 

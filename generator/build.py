@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -39,7 +39,7 @@ from generator.render import AgencyOutput, Rendered, Tree, render_agencies, rend
 from generator.render.languages import Edition
 from generator.report.text import render_text
 from generator.resources import REPO_DIR
-from generator.search_index import BUNDLE, indexing_failure, side_by_side, start_indexing
+from generator.search_index import BUNDLE, Indexing, index_sites
 from generator.site_config import (
     DEFAULT_DOCS_DIR,
     Language,
@@ -443,7 +443,6 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
     folders = [Path(tempfile.mkdtemp(prefix="site-new-", dir=work)) for _ in languages]
     builds: dict[str, LanguageBuild] = {}
     processes: list[subprocess.Popen[str]] = []
-    indexers: list[subprocess.Popen[str]] = []
     try:
         for language, folder in zip(languages, folders, strict=True):
             docs = language_docs_dir(docs_dir, language)
@@ -463,18 +462,20 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
             for language, folder, failed in zip(languages, folders, failures, strict=True)
             if not failed
         ]
-        # Pagefind holds a language's whole index in memory: the languages
-        # are indexed side by side where that fits (generator/search_index.py).
-        together = side_by_side([folder for _, folder in built])
-        for language, folder in built:
-            indexers.append(start_indexing(folder))
-            if not together:
-                failures.append(indexing_failure(language, indexers[-1]))
-        if together:
-            failures += [
-                indexing_failure(language, indexer)
-                for (language, _), indexer in zip(built, indexers, strict=True)
-            ]
+        # Each language's search index, in parts: those made of the same
+        # pages as the published site's are copied from it
+        # (generator/search_index.py).
+        indexings = [
+            Indexing(
+                language.code,
+                folder,
+                site_dir / language.prefix if language.code in last else None,
+                last[language.code].search if language.code in last else {},
+            )
+            for language, folder in built
+        ]
+        fingerprints, failed = index_sites(indexings)
+        failures += failed
         if any(failures):
             raise BuildError(
                 f"The site could not be built; {site_dir} is unchanged.\n"
@@ -484,9 +485,11 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
         for language, folder in zip(languages[1:], folders[1:], strict=True):
             folder.rename(staging / language.prefix)
         _swap_in(staging, site_dir, work)
-        state.put(builds)
+        state.put(
+            {code: replace(build, search=fingerprints[code]) for code, build in builds.items()}
+        )
     finally:
-        for process in processes + indexers:
+        for process in processes:
             if process.poll() is None:
                 process.kill()
                 process.wait()

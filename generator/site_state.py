@@ -30,7 +30,7 @@ import hashlib
 import json
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -56,11 +56,14 @@ _VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class LanguageBuild:
-    """One language's part of a build: what it was made from (`setting`)
-    and the docs tree's files (relative paths) it was made of."""
+    """One language's part of a build: what it was made from (`setting`),
+    the docs tree's files (relative paths) it was made of, and the
+    fingerprint of each part of its search index, by the part's folder
+    (generator/search_index.py)."""
 
     setting: str
     sources: frozenset[str]
+    search: Mapping[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -122,8 +125,11 @@ class SiteState:
             return {}
         builds = {}
         for code, entry in languages.items():
-            with contextlib.suppress(KeyError, TypeError):
-                builds[code] = LanguageBuild(str(entry["setting"]), frozenset(entry["sources"]))
+            with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
+                search = {str(k): str(v) for k, v in dict(entry.get("search", {})).items()}
+                builds[code] = LanguageBuild(
+                    str(entry["setting"]), frozenset(entry["sources"]), search
+                )
         return builds
 
     def put(self, builds: Mapping[str, LanguageBuild]) -> None:
@@ -131,7 +137,11 @@ class SiteState:
         record = {
             "site": str(self.site_dir),
             "languages": {
-                code: {"setting": build.setting, "sources": sorted(build.sources)}
+                code: {
+                    "setting": build.setting,
+                    "sources": sorted(build.sources),
+                    "search": dict(build.search),
+                }
                 for code, build in builds.items()
             },
         }

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from generator import search_index
 from generator.build import build_site
 from generator.site_config import site_config
 from tests.conftest import PLANS
@@ -51,7 +52,12 @@ class Site:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("quality")
-    build_site([PLANS], site_dir=root / "site", today=TODAY, docs_dir=root / "docs")
+    with pytest.MonkeyPatch.context() as patch:
+        # Small parts of the search index, so that every search here goes
+        # through an index made of several, as a large site's is
+        # (generator/search_index.py).
+        patch.setattr(search_index, "PART_PAGES", 4)
+        build_site([PLANS], site_dir=root / "site", today=TODAY, docs_dir=root / "docs")
     return Site(root=root / "site", path=urlsplit(site_config().site_url).path)
 
 

@@ -9,13 +9,17 @@ government."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
 
+from generator.search_index import BUNDLE, part_folders
 from tests.quality.browser import VIEWS, View
+from tests.quality.conftest import Site
 from tests.quality.serve import SiteServer
 
 AGENCY = "agencies/example-county-health/"
@@ -87,6 +91,30 @@ def test_a_word_of_a_promise_leads_to_the_agency(
     page.wait_for_url(re.compile(re.escape(server.url(agency))))
     assert page.evaluate("() => document.documentElement.lang") == lang
     assert heading in page.locator("h1").first.inner_text()
+
+
+def _part_of(site: Site, page: str) -> int:
+    """The place, in parts.json's list, of the part of the index that holds `page`."""
+    for number, part in enumerate(part_folders(site.root / BUNDLE)):
+        for fragment in part.glob("fragment/*.pf_fragment"):
+            data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+            if json.loads(data)["url"] == "/" + page:
+                return number
+    raise AssertionError(f"{page} is in no part of the index")
+
+
+def test_a_search_finds_pages_in_every_part_of_the_index(
+    page: Page, server: SiteServer, site: Site
+) -> None:
+    """The index is in parts (this site's are small, tests/quality/conftest.py):
+    a page of a part other than the first, whose script searches them all,
+    is found."""
+    agency = "agencies/example-city-sanitation/"
+    assert _part_of(site, agency) > 0  # else this test would prove nothing
+    page.goto(server.url("reference/"))
+    open_search(page)
+    search(page, "bulky")  # in that agency's plan
+    assert agency in result_paths(page, server)
 
 
 def test_the_number_of_results_is_announced(page: Page, server: SiteServer) -> None:

@@ -18,11 +18,11 @@ import pytest
 from generator.build import run_mkdocs_build
 from generator.engine import ENGINES
 from generator.errors import BuildError
+from generator.search_index import BUNDLE, page_counts
 from generator.site_config import language_docs_dir, site_languages
 from tests.site.conftest import Built
 
 GENERATOR_TAG = re.compile(rb'<meta name="generator" content="[^"]*">')
-SEARCH = "pagefind"  # its files' names change from one indexing to the next
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +36,12 @@ def properdocs_site(built: Built, tmp_path_factory: pytest.TempPathFactory) -> P
 
 
 def _files(site: Path) -> dict[str, Path]:
+    """The site's files, but the search index's: Pagefind's file names
+    change from one indexing to the next."""
     return {
         path.relative_to(site).as_posix(): path
         for path in site.rglob("*")
-        if path.is_file() and SEARCH not in path.relative_to(site).parts
+        if path.is_file() and BUNDLE not in path.relative_to(site).parts
     }
 
 
@@ -75,8 +77,7 @@ def test_the_search_indexes_the_same_pages(built: Built, properdocs_site: Path) 
     for language in site_languages():
 
         def pages(site: Path, prefix: str = language.prefix) -> dict:
-            entry = json.loads((site / prefix / SEARCH / "pagefind-entry.json").read_text("utf-8"))
-            return {code: each["page_count"] for code, each in entry["languages"].items()}
+            return page_counts(site / prefix / BUNDLE)
 
         assert pages(properdocs_site) == pages(built.site)
 

@@ -73,7 +73,7 @@ def test_a_failed_search_index_leaves_the_site_untouched(tmp_path: Path) -> None
     shutil.copytree(PLANS / "example-county-health", plans / "example-county-health")
     generate_docs([plans], docs_dir=docs, today=TODAY)
     (docs / BUNDLE).write_text("not a folder", encoding="utf-8")
-    with pytest.raises(BuildError, match=r"\[search index, en\] Pagefind stopped"):
+    with pytest.raises(BuildError, match=r"\[search index, en\] The site has its own pagefind"):
         run_mkdocs_build(docs, site)
     assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
     assert _leftovers(tmp_path) == []

@@ -5,6 +5,7 @@ additions and removals."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from collections.abc import Callable
@@ -14,7 +15,8 @@ import pytest
 
 from generator.build import build_site, run_mkdocs_build
 from generator.errors import BuildError
-from generator.search_index import BUNDLE
+from generator import search_index
+from generator.search_index import BUNDLE, part_folders
 from generator.site_state import SiteState
 from tests.site.conftest import PLANS, TODAY
 
@@ -33,12 +35,25 @@ def _files(site: Path) -> dict[str, bytes]:
     }
 
 
-def _indexed(site: Path) -> dict[str, int]:
-    counts = {}
-    for entry in sorted(site.rglob(f"{BUNDLE}/pagefind-entry.json")):
-        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
-        counts.update({code: value["page_count"] for code, value in languages.items()})
-    return counts
+def _indexed(site: Path) -> dict[str, list[list[str]]]:
+    """Each language's search index: the pages in each of its parts."""
+    indexed = {}
+    for prefix in ("", "es/"):
+        parts = []
+        for part in part_folders(site / prefix / BUNDLE):
+            pages = []
+            for fragment in sorted((part / "fragment").glob("*.pf_fragment")):
+                data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+                pages.append(json.loads(data)["url"])
+            parts.append(sorted(pages))
+        indexed[prefix] = parts
+    return indexed
+
+
+def _indexed_at(site: Path) -> list[int]:
+    """When each part of the original language's index was written."""
+    bundle = site / BUNDLE
+    return [(part / "pagefind-entry.json").stat().st_mtime_ns for part in part_folders(bundle)]
 
 
 def _edit(plans: Path) -> None:
@@ -74,7 +89,10 @@ def _translate(plans: Path) -> None:
 STEPS: list[Callable[[Path], None]] = [_edit, _add, _remove, _rename, _translate]
 
 
-def test_incremental_builds_make_the_full_builds_site(tmp_path: Path) -> None:
+def test_incremental_builds_make_the_full_builds_site(tmp_path: Path, monkeypatch) -> None:
+    # Small parts of the search index, so that an edit indexes some again
+    # and copies the others (generator/search_index.py).
+    monkeypatch.setattr(search_index, "PART_PAGES", 4)
     plans = tmp_path / "plans"
     shutil.copytree(PLANS, plans)
     site, docs = tmp_path / "site", tmp_path / "build" / "docs"
@@ -82,7 +100,11 @@ def test_incremental_builds_make_the_full_builds_site(tmp_path: Path) -> None:
     untouched = (site / UNTOUCHED).stat().st_mtime_ns
     for number, step in enumerate(STEPS):
         step(plans)
+        indexed_at = _indexed_at(site)
         build_site([plans], site_dir=site, today=TODAY, docs_dir=docs)
+        if step is _edit:  # one agency's text: its part indexed again, not all
+            again = [a != b for a, b in zip(indexed_at, _indexed_at(site), strict=True)]
+            assert 1 <= sum(again) < len(again) - 1, again
         full = tmp_path / f"full-{number}"
         build_site([plans], site_dir=full / "site", today=TODAY, docs_dir=full / "docs")
         incremental, expected = _files(site), _files(full / "site")

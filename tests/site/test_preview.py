@@ -39,8 +39,8 @@ def test_a_changed_plan_is_built_again(tmp_path: Path) -> None:
     assert snapshot([plans]) != before
     assert _rebuild(tmp_path, plans)
     assert "Lakeside County Health Department (example)" in (site / PAGE).read_text("utf-8")
-    assert (site / "pagefind" / "pagefind.js").is_file()
-    assert (site / "es" / "pagefind" / "pagefind.js").is_file()
+    assert (site / "pagefind" / "0" / "pagefind.js").is_file()
+    assert (site / "es" / "pagefind" / "0" / "pagefind.js").is_file()
 
 
 def test_an_invalid_plan_keeps_the_last_good_site(tmp_path: Path, capsys) -> None:
@@ -63,8 +63,8 @@ def test_the_site_and_its_search_are_served_over_http(tmp_path: Path) -> None:
     with serve(site, "127.0.0.1:0") as address:
         for path, expected in (
             ("agencies/example-county-health/", b"Lakeside County"),
-            ("pagefind/pagefind-entry.json", b'"en"'),
-            ("es/pagefind/pagefind-entry.json", b'"es"'),
+            ("pagefind/0/pagefind-entry.json", b'"en"'),
+            ("es/pagefind/0/pagefind-entry.json", b'"es"'),
         ):
             with urllib.request.urlopen(f"http://{address}/{path}", timeout=10) as response:
                 assert response.status == 200 and expected in response.read(), path

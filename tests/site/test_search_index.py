@@ -13,8 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from generator.search_index import BUNDLE, index_command, side_by_side
-from tests.site.conftest import Built
+from generator import search_index
+from generator.build import build_site
+from generator.search_index import (
+    BUNDLE,
+    index_command,
+    index_parts,
+    page_counts,
+    page_glob,
+    part_count,
+    part_folders,
+)
+from tests.site.conftest import PLANS, TODAY, Built
 from tests.site.html import Element, parse
 
 LANGUAGES = (("", "en"), ("es/", "es"))
@@ -28,11 +38,13 @@ def _body(html: str) -> Element | None:
 
 
 def _fragments(bundle: Path) -> list[dict]:
-    """What Pagefind keeps of each page it indexed (gzip, after a signature)."""
+    """What Pagefind keeps of each page it indexed (gzip, after a
+    signature), in every part of the index."""
     out = []
-    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        out.append(json.loads(data.removeprefix(b"pagefind_dcd")))
+    for part in part_folders(bundle):
+        for path in sorted((part / "fragment").glob("*.pf_fragment")):
+            data = gzip.decompress(path.read_bytes())
+            out.append(json.loads(data.removeprefix(b"pagefind_dcd")))
     return out
 
 
@@ -44,10 +56,10 @@ def _language_pages(built: Built, prefix: str) -> list[Path]:
 
 @pytest.mark.parametrize(("prefix", "lang"), LANGUAGES)
 def test_each_language_has_its_own_index(built: Built, prefix: str, lang: str) -> None:
-    entry = json.loads((built.site / prefix / BUNDLE / "pagefind-entry.json").read_text("utf-8"))
-    assert list(entry["languages"]) == [lang]
+    counts = page_counts(built.site / prefix / BUNDLE)
+    assert list(counts) == [lang]
     marked = [p for p in _language_pages(built, prefix) if "data-pagefind-body" in p.read_text()]
-    assert entry["languages"][lang]["page_count"] == len(marked) > 10
+    assert counts[lang] == len(marked) > 10
     urls = {fragment["url"] for fragment in _fragments(built.site / prefix / BUNDLE)}
     assert f"/{AGENCY}" in urls and "/reference/" in urls
     assert not any(url.startswith("/es/") for url in urls)
@@ -132,20 +144,72 @@ def test_plan_text_is_indexed_as_text(built: Built) -> None:
 
 
 def test_the_language_switcher_is_not_indexed(built: Built) -> None:
-    assert ".sp-languages" in index_command(Path("site"))
+    assert ".sp-languages" in index_command(Path("site"), Path("out"), ["index.html"])
     fragment = next(f for f in _fragments(built.site / BUNDLE) if f["url"] == "/" + AGENCY)
     assert "Español" not in fragment["content"]
     assert "Español" in (_body(built.page(AGENCY)) or Element("", {})).text
 
 
-def test_languages_are_indexed_side_by_side_only_where_memory_allows(tmp_path: Path) -> None:
-    small, other, huge = (tmp_path / name for name in ("en", "es", "big"))
-    for folder in (small, other, huge):
-        folder.mkdir()
-    (small / "index.html").write_text("<html lang=en></html>", encoding="utf-8")
-    (other / "index.html").write_text("<html lang=es></html>", encoding="utf-8")
-    with (huge / "index.html").open("wb") as page:  # sparse: no disk used
-        page.truncate(10**12)
-    assert side_by_side([small, other])
-    assert not side_by_side([small, huge])  # 1 TB of pages: one after the other
-    assert not side_by_side([small])  # nothing to run beside
+
+
+def test_the_parts_double_as_the_site_grows() -> None:
+    assert [part_count(n) for n in (0, 1, 128, 129, 256, 257, 1_013)] == [1, 1, 1, 2, 2, 4, 8]
+    assert part_count(10_013) == part_count(10**7) == search_index.MAX_PARTS
+
+
+def _site(folder: Path, pages: dict[str, str]) -> None:
+    for path, text in pages.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        body = f"<div data-pagefind-body><h1>{text}</h1><p>{text} words</p></div>"
+        (folder / path).write_text(f"<html lang=en><body>{body}</body></html>", encoding="utf-8")
+
+
+def test_a_changed_page_changes_only_its_own_part(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(search_index, "PART_PAGES", 4)
+    pages = {f"agencies/a{n}/index.html": f"Agency {n}" for n in range(30)}
+    _site(tmp_path, {**pages, "about/index.html": "About"})
+    (tmp_path / "list.html").write_text("<html lang=en><p>not searchable</p></html>", "utf-8")
+    before = index_parts(tmp_path)
+    assert len(before) == 8
+    dealt = [page for part in before for page in part.pages]
+    assert sorted(dealt) == sorted([*pages, "about/index.html"])  # each once, nothing else
+    _site(tmp_path, {"agencies/a7/index.html": "Agency 7, updated"})
+    after = index_parts(tmp_path)
+    changed = [new.pages for old, new in zip(before, after, strict=True) if old != new]
+    assert len(changed) == 1 and "agencies/a7/index.html" in changed[0]
+
+
+def test_the_glob_names_only_the_pages(tmp_path: Path) -> None:
+    assert page_glob(["b/index.html", "a,b{c}.html"]) == "{a?b?c?.html,b/index.html}"
+
+
+def test_an_index_is_searched_in_parts(tmp_path: Path, monkeypatch) -> None:
+    """Small parts: each searchable page in one part; the first part keeps
+    Pagefind's script and WebAssembly, which search every part; none keeps
+    Pagefind's own user interfaces, which the theme does not use."""
+    monkeypatch.setattr(search_index, "PART_PAGES", 4)
+    site = tmp_path / "site"
+    build_site([PLANS], site_dir=site, today=TODAY, docs_dir=tmp_path / "docs")
+    for prefix in ("", "es/"):
+        bundle = site / prefix / BUNDLE
+        parts = part_folders(bundle)
+        assert len(parts) > 2
+        marked = [p for p in site.joinpath(prefix).rglob("*.html") if _body(p.read_text())]
+        marked = [p for p in marked if prefix or p.relative_to(site).parts[0] != "es"]
+        assert sum(page_counts(bundle).values()) == len(marked)
+        urls = [f["url"] for f in _fragments(bundle)]
+        assert len(urls) == len(set(urls)) == len(marked)
+        names = [{p.name for p in part.iterdir()} for part in parts]
+        assert {"pagefind.js", "pagefind-worker.js"} <= names[0]
+        assert not any("pagefind.js" in others for others in names[1:])
+        assert not any(name.endswith(("-ui.js", "-ui.css")) for each in names for name in each)
+
+
+def test_a_failed_part_is_named_with_pagefinds_words(tmp_path: Path) -> None:
+    _site(tmp_path / "site", {"index.html": "Home"})
+    (tmp_path / "site" / BUNDLE).write_text("a file where the index goes", encoding="utf-8")
+    indexing = search_index.Indexing("en", tmp_path / "site", None, {})
+    part = index_parts(tmp_path / "site")[0]
+    failures = search_index._run([(indexing, part, tmp_path / "site" / BUNDLE / "0")])
+    assert len(failures) == 1
+    assert failures[0].startswith("[search index, en, part 0] Pagefind stopped with status")

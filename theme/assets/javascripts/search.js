@@ -1,7 +1,9 @@
 /* The search in the header (theme/partials/search.html), over Pagefind's
    index of this page's language, which generator/search_index.py writes
-   into pagefind/ at the language's root. Pagefind's script and index load
-   when the reader goes to the search, never with the page. Without
+   into pagefind/ at the language's root, in parts (pagefind/parts.json
+   lists them): Pagefind's script comes from the first, which the others
+   are merged into and searched with as one index. The script and the
+   index load when the reader goes to the search, never with the page. Without
    JavaScript the header links to the agencies from A to Z instead.
 
    What a reader gets: the results as they type, each with the page's title
@@ -46,10 +48,21 @@
 
   function pagefind() {
     if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname }).then(function () {
-          module.init();
-          return module;
+      var bundle = new URL("pagefind/", root);
+      var options = { baseUrl: root.pathname };
+      loading = fetch(new URL("parts.json", bundle).href).then(function (response) {
+        if (!response.ok) throw new Error("no search index");
+        return response.json();
+      }).then(function (listing) {
+        var parts = listing.parts.map(function (part) { return new URL(part, bundle); });
+        if (!parts.length) throw new Error("no searchable page");
+        return import(new URL("pagefind.js", parts[0]).href).then(function (module) {
+          return module.options(options).then(function () {
+            module.init();
+            return Promise.all(parts.slice(1).map(function (part) {
+              return module.mergeIndex(part.pathname, options);
+            }));
+          }).then(function () { return module; });
         });
       });
       loading.then(showFilters, unavailable);
