@@ -18,7 +18,6 @@ from typing import Any
 
 from jinja2 import (
     Environment,
-    FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
     pass_context,
@@ -26,7 +25,6 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from generator.cache import cache_root, generator_fingerprint
 from generator.check.rules import CHANNEL_CONTACT
 from generator.render import urls
 from generator.render.escape import (
@@ -84,7 +82,6 @@ def make_environment(
         extensions=["jinja2.ext.do"],
         # Templates do not change during a build: no check of their files per page.
         auto_reload=False,
-        bytecode_cache=_compiled_templates(),
     )
     # `lang_attr` is set per page for plans written in another language;
     # `lang_of(plan)` gives it for any plan, `format_lang` for the text of
@@ -149,22 +146,6 @@ def _remembered(memory: dict[Any, Markup]) -> Callable[..., Markup]:
         return memory[key]
 
     return remembered
-
-
-def _compiled_templates() -> FileSystemBytecodeCache | None:
-    """Jinja2's cache of compiled templates, in the build cache: compiling
-    them is most of what a small build does. Jinja2 checks each entry
-    against its template's source; the folder is the generator's own
-    version's, as the compiled code also depends on the options above."""
-    root = cache_root()
-    if root is None:
-        return None
-    folder = root / "templates" / generator_fingerprint()[:20]
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder))
 
 
 def _finalize(value: Any) -> Markup:
