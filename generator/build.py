@@ -24,9 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.background import Background, can_fork
 from generator.cache import AgencyCache, CachedAgency
-from generator.check import PARALLEL_FROM as CHECK_PARALLEL_FROM
 from generator.check import CheckResult, check_discovered
 from generator.diagnostics import Diagnostic, Report
 from generator.engine import DEFAULT_ENGINE, engine_command, write_config
@@ -91,20 +89,15 @@ def _generate_docs(
     found = discover(list(paths), named_in_agency_folders=True)
     cache = AgencyCache(site_languages(), site_config().site_url, today, from_disk=from_disk)
     for _ in range(2):
-        work = _Changes(cache, found, today, early=cache.on and cache.filled(), from_disk=from_disk)
+        work = _Changes(cache, found, today, from_disk=from_disk)
         try:
             return _generate(found, cache, work, docs_dir=docs_dir, today=today)
         except _Unreadable as unreadable:
             for unit in unreadable.units:
                 cache.forget(unit)  # a miss the next time round
-        finally:
-            work.close()
     cache.on = False  # damaged again meanwhile: without it
-    work = _Changes(cache, found, today, early=False, from_disk=from_disk)
-    try:
-        return _generate(found, cache, work, docs_dir=docs_dir, today=today)
-    finally:
-        work.close()
+    work = _Changes(cache, found, today, from_disk=from_disk)
+    return _generate(found, cache, work, docs_dir=docs_dir, today=today)
 
 
 class _Unreadable(Exception):
@@ -133,10 +126,8 @@ def _generate(
     del stored
     hits = {name: entry for name, entry in entries.items() if entry is not None}
     if len(hits) < len(entries):  # entries that could not be used after all
-        work.close()
-        work = _Changes(cache, found, today, early=False, from_disk=work.from_disk)
         work.start({name: (unit, keys[name]) for name, unit in units.items() if name not in hits})
-    checked, agencies = work.result()
+    checked = work.result()
     report = Report(files=files, diagnostics=list(found.problems))
     for entry in hits.values():
         report.extend(entry.diagnostics)
@@ -146,11 +137,12 @@ def _generate(
             "These plans have errors, so the site was not built:\n" + render_text(report).rstrip()
         )
     editions = build_editions(checked, today=today, records=work.records, from_disk=work.from_disk)
-    writers = [TreeWriter(language_docs_dir(docs_dir, e.language)) for e in editions]
+    records = cache.records("docs-trees")
+    writers = [TreeWriter(language_docs_dir(docs_dir, e.language), records) for e in editions]
     outputs = _write_cached(writers, hits, units, keys, cache)
     fresh: dict[str, list[AgencyOutput | None]] = {}
     trees = [Tree(writer.root, writer.known) for writer in writers]
-    for rendered in agencies if agencies is not None else render_agencies(editions, keep=work.keep):
+    for rendered in render_agencies(editions, keep=work.keep):
         _write(writers, rendered)
         for output in rendered.agencies:
             outputs[rendered.edition].append(output)
@@ -168,7 +160,10 @@ def _generate(
     # The agencies are cached while the lists are made (this process would
     # otherwise wait): their entries stand for their own inputs, whatever
     # becomes of the lists.
-    for rendered in render_lists(editions, outputs, trees=trees, meanwhile=keep_agencies):
+    lists = cache.records("list-pages-known")
+    for rendered in render_lists(
+        editions, outputs, trees=trees, records=lists, meanwhile=keep_agencies
+    ):
         _write(writers, rendered)
         pages[rendered.edition] += len(rendered.pages)
     stats = [writer.finish() for writer in writers]
@@ -187,22 +182,12 @@ def _generate(
 
 
 class _Changes:
-    """The check of the changed agencies' files and, if they have no error,
-    the rendering of the agencies. For a few agencies (an edit), in a
-    process of its own, which starts before they are known and loads the
-    checker (the plain-language grader alone takes longer than the rest of
-    such a build's own work) while this one reads the cache. Otherwise here:
-    the check when `result` is called, and the agencies to be rendered
-    (`render_agencies`) as the caller writes them."""
+    """The check of the changed agencies' files (`start`, then `result`),
+    the plans modelled as their checks come in, and the agencies' files
+    kept in the build cache as they are rendered (`keep`)."""
 
     def __init__(
-        self,
-        cache: AgencyCache,
-        found: Discovery,
-        today: date,
-        *,
-        early: bool,
-        from_disk: bool = False,
+        self, cache: AgencyCache, found: Discovery, today: date, *, from_disk: bool = False
     ) -> None:
         self.cache = cache
         self.found = found
@@ -210,20 +195,10 @@ class _Changes:
         self.from_disk = from_disk
         self.changed: dict[str, tuple[list[Path], str]] = {}
         self.records: PlanRecords | None = None  # the checked plans' records, if made
-        self._process: Background[tuple[CheckResult, list[Rendered]]] | None = None
-        if early and can_fork():
-            self._process = Background(self._check_and_render, _load_checker)
 
     def start(self, changed: dict[str, tuple[list[Path], str]]) -> None:
-        """Check and render the agencies `changed`: their files and keys."""
+        """Check the agencies `changed`: their files and keys."""
         self.changed = changed
-        if self._process is None:
-            return
-        if 0 < len(self.files) < CHECK_PARALLEL_FROM:
-            self._process.send(changed)
-        else:
-            self._process.stop()
-            self._process = None
 
     @property
     def files(self) -> list[Path]:
@@ -234,46 +209,13 @@ class _Changes:
         if key:
             self.cache.put_files(unit, key, edition, output.files)
 
-    def _check_and_render(
-        self, changed: dict[str, tuple[list[Path], str]]
-    ) -> tuple[CheckResult, list[Rendered]]:
-        self.changed = changed
-        checked = check_discovered(self.found.only(self.files), today=self.today, jobs=1)
-        if checked.report.errors:
-            return checked, []
-        editions = build_editions(checked, today=self.today, from_disk=self.from_disk)
-        return checked, list(render_agencies(editions, jobs=1, keep=self.keep))
-
-    def result(self) -> tuple[CheckResult, list[Rendered] | None]:
-        """The check, and the agencies rendered (None: not yet)."""
-        if self._process is not None:
-            process, self._process = self._process, None
-            return process.result()
+    def result(self) -> CheckResult:
+        """The check of the changed agencies."""
         # The plans are modelled as their checks come in: this process
         # would otherwise wait for the workers, then model them alone.
         self.records = PlanRecords(self.today)
         found = self.found.only(self.files)
-        return check_discovered(found, today=self.today, each=self.records.add), None
-
-    def close(self) -> None:
-        """Stop the process, if the build ended without its result."""
-        if self._process is not None:
-            self._process.stop()
-            self._process = None
-
-
-def _load_checker() -> None:
-    from generator.check import (  # noqa: F401
-        contact_rules,
-        coverage_rules,
-        date_rules,
-        plain_language,
-        result_rules,
-        rules,
-        schema,
-    )
-
-    plain_language.load_grader()
+        return check_discovered(found, today=self.today, each=self.records.add)
 
 
 def _write(writers: list[TreeWriter], rendered: Rendered) -> None:

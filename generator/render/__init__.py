@@ -24,11 +24,10 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from generator.background import can_fork
-from generator.cache import Kept, Store, fingerprint
 from generator.errors import BuildError
 from generator.model import AgencyPlans
 from generator.model.site import agency_order
+from generator.pickled import Kept, fingerprint
 from generator.render import urls
 from generator.render.agency_pages import agency_pages
 from generator.render.data import (
@@ -53,7 +52,7 @@ from generator.render.scoreboard import scoreboard_pages, scorecards_csv
 from generator.render.urls import docs_path
 from generator.resources import SCHEMA_FILES
 from generator.site_config import languages_setting
-from generator.write import Manifest, is_current, version
+from generator.write import Manifest, Records, is_current, version
 
 Files = dict[str, bytes]
 
@@ -172,11 +171,13 @@ def render_lists(
     *,
     jobs: int | None = None,
     trees: Sequence[Tree] = (),
+    records: Records | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[Rendered]:
     """The pages about every agency, `outputs[i]` being edition i's, and the
     files made from them, task by task. `trees[i]` is edition i's docs tree,
-    whose unchanged list pages are `kept`. Every language has the same pages
+    whose unchanged list pages are `kept`: those whose fingerprint is the
+    one `records` (the build cache's) kept from the last build. Every language has the same pages
     (a translation changes text, never what there is), which is checked
     once all are rendered. `meanwhile()` is called in this process while
     the workers make the lists, after the data files are handed over."""
@@ -186,9 +187,8 @@ def render_lists(
     # listings; the original's also makes the scorecards.
     list_tasks = [Task(index, "lists") for index in range(len(editions))]
     parallel = workers > 1 and len(outputs[0] if outputs else ()) >= PARALLEL_FROM
-    store = Store("list-pages-known")
     names = [_edition_name(edition) for edition in editions]
-    known = [store.get(name, LIST_RECORD) or {} for name in names]
+    known = [(records.get(name, LIST_RECORD) if records else None) or {} for name in names]
     listed: list[dict[str, tuple[str, str]]] = [{} for _ in editions]
     state = _State(editions, None, outputs, trees, known)
 
@@ -205,8 +205,8 @@ def render_lists(
         listed[rendered.edition].update(rendered.listed)
         yield rendered
     for name, before, now in zip(names, known, listed, strict=True):
-        if now != before:
-            store.put(name, LIST_RECORD, now)
+        if now != before and records is not None:
+            records.put(name, LIST_RECORD, now)
     for edition, found in zip(editions[1:], pages[1:], strict=True):
         if found != pages[0]:
             raise BuildError(
@@ -257,7 +257,7 @@ def _run_all(
     before the workers start, for tasks that would each compile most of
     them (the agencies, in every language), not for one list per worker."""
     global _STATE
-    if workers <= 1 or not can_fork():
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         if meanwhile is not None:
             yield from meanwhile()
         renderer = _Renderer(state)
@@ -323,7 +323,6 @@ class _Renderer:
         self.editions = state.editions
         self.languages = [e.language for e in state.editions]
         self._setting = languages_setting(self.languages)
-        self._pages = Store("list-pages", compress=True)
 
     def run(self, task: Task) -> Rendered:
         if task.part == "agencies":
@@ -340,10 +339,9 @@ class _Renderer:
         return rendered
 
     def _render_lists(self, index: int, pages: list[Page]) -> Rendered:
-        """List pages, each from the cache when its inputs (the page, with
-        the listings it shows) are those of an earlier build, and left out
-        (kept) when the docs tree still holds what was rendered from them."""
-        edition = self.editions[index]
+        """List pages, each left out (kept) when its inputs (the page, with
+        the listings it shows) are those of an earlier build and the docs
+        tree still holds what was rendered from them; rendered otherwise."""
         tree = self.state.trees[index] if self.state.trees else None
         before = self.state.known[index] if self.state.known else {}
         files: Files = {}
@@ -358,11 +356,7 @@ class _Renderer:
                 kept[path] = known_version
                 listed[page.url] = (key, known_version)
                 continue
-            name = f"{_edition_name(edition)} {page.url}"
-            content = self._pages.get(name, key) if known_version else None
-            if content is None:
-                content = self._render(index, [page])[path]
-                self._pages.put(name, key, content)
+            content = self._render(index, [page])[path]
             files[path] = content
             listed[page.url] = (key, version(content))
         versions = {docs_path(url): entry[1] for url, entry in listed.items()}
