@@ -18,25 +18,21 @@ disk is a miss, rebuilt like any other, never trusted and never an error."""
 from __future__ import annotations
 
 import contextlib
-import copyreg
-import dataclasses
-import gc
 import hashlib
 import os
 import pickle
-import sys
 import tempfile
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from generator.diagnostics import Diagnostic, Severity
+from generator.diagnostics import Diagnostic
 from generator.load.discover import display_path
-from generator.resources import PACKAGE_DIR, SCHEMA_DIR
+from generator.pickled import fast_pickling, fingerprint, unpickle
+from generator.resources import cache_root
 from generator.site_config import languages_setting
 
 if TYPE_CHECKING:
@@ -44,146 +40,6 @@ if TYPE_CHECKING:
     from generator.site_config import Language
 
 T = TypeVar("T")
-
-# Libraries whose output ends up in what is cached.
-_LIBRARIES = ("jinja2", "markupsafe", "babel", "pyyaml", "jsonschema", "jsonschema-rs", "textstat")
-
-
-def cache_root() -> Path | None:
-    """The cache folder, or None when SERVICE_PLANS_CACHE=off."""
-    setting = os.environ.get("SERVICE_PLANS_CACHE", "")
-    if setting == "off":
-        return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "service-plans"
-
-
-@cache
-def generator_fingerprint() -> str:
-    """A hash of the generator's own files and its libraries' versions: any
-    change to the code, a template, a message or the schema changes it."""
-    from importlib import metadata  # 30 ms to import: only for a build
-
-    digest = hashlib.sha256(sys.version.encode())
-    for root in (PACKAGE_DIR, SCHEMA_DIR):
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".j2", ".yaml", ".json", ".css"}:
-                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-                digest.update(path.read_bytes())
-    for name in _LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none".encode())
-    return digest.hexdigest()
-
-
-def fingerprint(*parts: str | bytes | Iterable[bytes]) -> str:
-    """The generator's fingerprint and `parts`, hashed together."""
-    digest = hashlib.sha256(generator_fingerprint().encode())
-    for part in parts:
-        chunks = [part] if isinstance(part, (str, bytes)) else part
-        for chunk in chunks:
-            data = chunk.encode() if isinstance(chunk, str) else chunk
-            digest.update(len(data).to_bytes(8, "little") + data)
-    return digest.hexdigest()
-
-
-def _by_fields(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
-    names = tuple(f.name for f in dataclasses.fields(cls))
-    return lambda value: (cls, tuple(getattr(value, name) for name in names))
-
-
-def pickle_by_fields(namespace: dict[str, Any]) -> None:
-    """Pickle the dataclasses a module defines (`namespace`: its `vars()`)
-    by their fields, as `_fast_pickling` does the model's records."""
-    for value in list(namespace.values()):
-        if (
-            isinstance(value, type)
-            and dataclasses.is_dataclass(value)
-            and value.__module__ == namespace["__name__"]
-        ):
-            copyreg.pickle(value, _by_fields(value))
-
-
-@cache
-def _fast_pickling() -> None:
-    """Pickle the small records that cache entries hold by their fields, to
-    be rebuilt by their constructors: several times faster to load than the
-    default for slotted dataclasses, which looks up the fields of each."""
-    from markupsafe import Markup
-
-    from generator.check import freshness
-    from generator.model import records, section_records, site
-    from generator.model.status import Status
-
-    # The list rows (render/listing.py) are registered by that module, which
-    # imports this one.
-    for module in (records, section_records, site, freshness):
-        pickle_by_fields(vars(module))
-    copyreg.pickle(Diagnostic, _by_fields(Diagnostic))
-    # Markup and the enumerations are rebuilt without running Python code:
-    # a listing holds many of them.
-    copyreg.pickle(Markup, lambda text: (str.__new__, (Markup, str(text))))
-    for kind in (Status, Severity):
-        copyreg.pickle(kind, lambda member: (getattr, (type(member), member.name)))
-
-
-def pickled_source(value: Any) -> str:
-    """A hash of `value`'s pickle: the same for the same records built the
-    same way, in every process (records are pickled by their fields)."""
-    _fast_pickling()
-    return hashlib.blake2b(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
-
-
-def unpickle(data: bytes) -> Any:
-    """`pickle.loads`, with the cycle collector paused: loading makes many
-    objects and no garbage, and the collector would otherwise walk the whole
-    heap again and again while it does (twice as slow for the cache)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(data)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-_UNREAD = object()
-
-
-class Kept(Generic[T]):
-    """A value kept pickled until something reads it: a build loads many
-    records from the cache (or from its worker processes) that it passes on
-    without reading, or reads in another process. Pickling it again reuses
-    its bytes."""
-
-    __slots__ = ("_data", "_value")
-
-    def __init__(self, value: T | None = None, data: bytes | None = None) -> None:
-        self._value: T | object = _UNREAD if data is not None else value
-        self._data = data
-
-    def get(self) -> T:
-        if self._value is _UNREAD:
-            self._value = unpickle(cast(bytes, self._data))
-        return cast(T, self._value)
-
-    def __reduce__(self) -> tuple[Callable[..., Kept[T]], tuple[None, bytes]]:
-        if self._data is None:
-            self._data = pickle.dumps(self._value, pickle.HIGHEST_PROTOCOL)
-        return Kept, (None, self._data)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Kept) and self.get() == other.get()
-
-    def __hash__(self) -> int:
-        return hash(self.get())
-
-    def __repr__(self) -> str:
-        return repr(self.get())
 
 
 class Store:
@@ -195,7 +51,7 @@ class Store:
         root = cache_root()
         self.folder = root / kind if root is not None else None
         self.compress = compress
-        _fast_pickling()
+        fast_pickling()
 
     def _path(self, name: str) -> Path | None:
         if self.folder is None:
@@ -306,6 +162,12 @@ class AgencyCache:
         self._agencies = Store("agencies")
         self._files = Store("agency-files", compress=True)
         self._names: dict[tuple[Path, ...], str] = {}
+
+    def records(self, kind: str) -> Store | None:
+        """Where a stage keeps its records of `kind` from one build to the
+        next (the docs trees' files, the list pages' fingerprints: the
+        `Records` of generator/write); None while the cache is off."""
+        return Store(kind) if self.on else None
 
     def key(self, unit: Sequence[Path]) -> str:
         """The fingerprint of the agency's files (their names as the findings

@@ -46,10 +46,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.cache import cache_root
 from generator.check.finding import Finding
 from generator.check.rules import PlanView, records, rule
 from generator.diagnostics import Severity
+from generator.resources import cache_root
 
 MIN_WORDS = 12
 CACHE_VERSION = "textstat-0.7.3-3"

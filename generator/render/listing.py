@@ -24,12 +24,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.cache import Kept, pickle_by_fields, pickled_source
 from generator.check.freshness import Freshness
 from generator.model import AgencyPlans, Plan, Tally
 from generator.model.records import Agency, ServiceLevel, Standard, Status
 from generator.model.section_records import Complaints, Feedback
 from generator.periods import LooseDate
+from generator.pickled import Kept, pickle_by_fields, pickled_source
 from generator.render import urls
 from generator.render.languages import lang_attr
 from generator.render.messages import Messages

@@ -5,10 +5,11 @@ A file whose bytes did not change is left alone, so its modification time
 tells `mkdocs serve` (and any other watcher) what really changed; files that
 are no longer rendered are deleted, and so are folders left empty.
 
-The writer remembers, in the build cache, the version (a hash of the bytes)
-of each file it left in the tree with the file's size and modification
-time: a later build that knows a file's version can keep the file without
-rendering or reading it (`keep`), as long as nothing else touched it."""
+The writer can remember, in the `Records` the build gives it (the build
+cache's), the version (a hash of the bytes) of each file it left in the
+tree with the file's size and modification time: a later build that knows
+a file's version can keep the file without rendering or reading it
+(`keep`), as long as nothing else touched it."""
 
 from __future__ import annotations
 
@@ -19,13 +20,27 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
-from generator.cache import Store
 from generator.errors import BuildError
 
 # Marks a folder as a docs tree written by this module, which may therefore
 # be cleaned. MkDocs leaves out files whose name starts with a dot.
 MARKER = ".service-plans-docs"
+
+
+class Records(Protocol):
+    """Where a stage keeps a record from one build to the next, each under a
+    name with the key it was made with: the build gives one (its cache,
+    generator/cache.py), or none, and then nothing is remembered."""
+
+    def get(self, name: str, key: str) -> Any | None:
+        """The record kept under `name` if it was kept with `key`, else None."""
+        ...
+
+    def put(self, name: str, key: str, value: Any) -> None: ...
+
+    def remove(self, name: str) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +50,12 @@ class WriteStats:
     deleted: int
 
 
-def write_tree(files: Mapping[str, bytes], root: Path) -> WriteStats:
-    """Make the folder `root` hold exactly `files` (paths relative to it)."""
-    writer = TreeWriter(root)
+def write_tree(
+    files: Mapping[str, bytes], root: Path, records: Records | None = None
+) -> WriteStats:
+    """Make the folder `root` hold exactly `files` (paths relative to it);
+    `records`, if given, keeps the writer's record of the tree."""
+    writer = TreeWriter(root, records)
     writer.write(files)
     return writer.finish()
 
@@ -47,20 +65,21 @@ class TreeWriter:
     what no part held (`finish`): the same result as `write_tree` of all the
     parts at once, without holding them all in memory."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, records: Records | None = None) -> None:
         _claim(root)
         self.root = root
         self.kept: set[str] = set()
         self.written = self.unchanged = 0
-        self._store = Store("docs-trees")
+        self._store = records
         self._name = str(root.resolve())
-        record = self._store.get(self._name, _MANIFEST)
+        record = records.get(self._name, _MANIFEST) if records is not None else None
         self.known: Manifest = record.files if isinstance(record, TreeRecord) else {}
         # Whether the tree holds exactly what the last build left: then what
         # it no longer holds is known without walking it.
         self._listed = isinstance(record, TreeRecord) and _folders_unchanged(root, record)
         # Until `finish`, the tree is not as any record says.
-        self._store.remove(self._name)
+        if records is not None:
+            records.remove(self._name)
         self._manifest: Manifest = {}
         self._folders: set[str] = set()  # folders known to exist
 
@@ -111,8 +130,9 @@ class TreeWriter:
             deleted = _delete_listed(self.root, set(self.known) - self.kept)
         else:
             deleted = _delete_stale(self.root, self.kept)
-        record = TreeRecord(self._manifest, _folder_times(self.root, self.kept))
-        self._store.put(self._name, _MANIFEST, record)
+        if self._store is not None:
+            record = TreeRecord(self._manifest, _folder_times(self.root, self.kept))
+            self._store.put(self._name, _MANIFEST, record)
         return WriteStats(written=self.written, unchanged=self.unchanged, deleted=deleted)
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 
 from generator.build import build_editions
-from generator.cache import Kept
+from generator.pickled import Kept
 from generator.check import check_paths
 from generator.render import AgencyOutput, render_lists
 from generator.render.listing import Listing, make_listing

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import generator.write
+from generator.cache import Store
 from generator.errors import BuildError
 from generator.write import MARKER, TreeWriter, version, write_tree
 
@@ -65,17 +66,17 @@ def test_a_file_is_kept_unread_only_as_the_writer_left_it(
     only while the file is as it was left, and the record is kept between
     writers through the build cache; without the cache nothing is kept."""
     monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
+    records = Store("docs-trees")
     root = tmp_path / "docs"
-    write_tree({"a.md": b"one", "b.md": b"two"}, root)
-    writer = TreeWriter(root)
+    write_tree({"a.md": b"one", "b.md": b"two"}, root, records)
+    writer = TreeWriter(root, records)
     assert writer.keep("a.md", version(b"one"))
     assert not writer.keep("b.md", version(b"other"))
     writer.write({"b.md": b"two"})
     assert writer.finish().deleted == 0
     (root / "a.md").write_bytes(b"uno")  # the same size, another time
-    assert not TreeWriter(root).keep("a.md", version(b"one"))
-    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
-    assert not TreeWriter(root).keep("b.md", version(b"two"))
+    assert not TreeWriter(root, records).keep("a.md", version(b"one"))
+    assert not TreeWriter(root).keep("b.md", version(b"two"))  # no records: nothing known
 
 
 def test_a_tree_as_the_writer_left_it_is_cleaned_from_its_record(
@@ -87,8 +88,9 @@ def test_a_tree_as_the_writer_left_it_is_cleaned_from_its_record(
     any depth, or left by a writer that did not finish, makes the writer
     walk the tree again, so that it is deleted all the same."""
     monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path / "cache"))
+    records = Store("docs-trees")
     root = tmp_path / "docs"
-    write_tree({"a.md": b"one", "old/deep/b.md": b"two", "c.md": b"three"}, root)
+    write_tree({"a.md": b"one", "old/deep/b.md": b"two", "c.md": b"three"}, root, records)
     walked: list[str] = []
     walk = generator.write._delete_stale
 
@@ -97,16 +99,16 @@ def test_a_tree_as_the_writer_left_it_is_cleaned_from_its_record(
         return walk(where, keep)
 
     monkeypatch.setattr(generator.write, "_delete_stale", counted)
-    stats = write_tree({"a.md": b"one"}, root)
+    stats = write_tree({"a.md": b"one"}, root, records)
     assert (stats.deleted, walked) == (2, [])
     assert sorted(p.name for p in root.iterdir()) == sorted([MARKER, "a.md"])
     (root / "new").mkdir()
     (root / "new" / "stray.md").write_bytes(b"by hand")
-    assert write_tree({"a.md": b"one"}, root).deleted == 1
+    assert write_tree({"a.md": b"one"}, root, records).deleted == 1
     assert walked == [str(root)]
     assert not (root / "new").exists()
-    unfinished = TreeWriter(root)
+    unfinished = TreeWriter(root, records)
     unfinished.write({"d.md": b"four"})  # and never finishes
-    assert write_tree({"a.md": b"one"}, root).deleted == 1
+    assert write_tree({"a.md": b"one"}, root, records).deleted == 1
     assert len(walked) == 2
     assert sorted(p.name for p in root.iterdir()) == sorted([MARKER, "a.md"])
