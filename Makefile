@@ -21,7 +21,7 @@ validate: $(VENV)/.runtime
 	$(PY) -m generator validate $(PLANS)
 
 preview: $(VENV)/.runtime
-	$(PY) -m generator preview $(PLANS)
+	$(PY) -m generator preview $(PLANS) --engine $(ENGINE)
 
 # The site built end to end, cold and after a one-plan edit, at 1, 150 and
 # 1000 plans, and the validator beside check-jsonschema; the latest table is

@@ -27,7 +27,6 @@ def _date(text: str) -> date:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from generator.engine import DEFAULT_ENGINE, ENGINES
 
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -85,12 +84,7 @@ def _parser() -> argparse.ArgumentParser:
         help="link every page by its file (index.html), so that the site works opened "
         "from a folder without a web server, as the pull request's preview is",
     )
-    build.add_argument(
-        "--engine",
-        choices=sorted(ENGINES),
-        default=DEFAULT_ENGINE,
-        help=f"what builds the pages from the Markdown tree (default: {DEFAULT_ENGINE})",
-    )
+    _add_engine(build)
     _add_today(build)
 
     generate = commands.add_parser(
@@ -113,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument(
         "--dev-addr", metavar="HOST:PORT", help="where to serve (default: 127.0.0.1:8000)"
     )
+    _add_engine(preview)
     _add_today(preview)
     upgrade = commands.add_parser(
         "upgrade",
@@ -321,11 +316,22 @@ def _generate(options: argparse.Namespace, today: date) -> int:
     return EXIT_OK
 
 
+def _add_engine(command: argparse.ArgumentParser) -> None:
+    from generator.engine import DEFAULT_ENGINE, ENGINES
+
+    command.add_argument(
+        "--engine",
+        choices=sorted(ENGINES),
+        default=DEFAULT_ENGINE,
+        help=f"what builds the pages from the Markdown tree (default: {DEFAULT_ENGINE})",
+    )
+
+
 def _preview(options: argparse.Namespace, today: date) -> int:
     from generator.preview import preview
 
     paths = options.paths or [Path("plans")]
-    return preview(paths, today=today, dev_addr=options.dev_addr)
+    return preview(paths, today=today, dev_addr=options.dev_addr, engine=options.engine)
 
 
 def _diff(options: argparse.Namespace, today: date) -> int:

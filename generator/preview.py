@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.build import build_site
+from generator.engine import DEFAULT_ENGINE
 from generator.errors import BuildError
 from generator.load.discover import find_plan_files
 from generator.render.environment import STATIC_DIR, TEMPLATES_DIR
@@ -45,13 +46,24 @@ def preview(
     dev_addr: str | None = None,
     interval: float = 1.0,
     site_dir: Path = DEFAULT_SITE_DIR,
+    engine: str = DEFAULT_ENGINE,
 ) -> int:
-    """Serve the site until interrupted (Ctrl-C); returns the exit status."""
-    print(build_site(paths, site_dir=site_dir, today=today, docs_dir=DEFAULT_DOCS_DIR))
+    """Serve the site until interrupted (Ctrl-C); returns the exit status.
+    `engine` builds the pages (generator/engine.py), each time."""
+    print(
+        build_site(paths, site_dir=site_dir, today=today, docs_dir=DEFAULT_DOCS_DIR, engine=engine)
+    )
     with serve(site_dir, dev_addr or DEFAULT_ADDRESS) as address:
         print(f"Serving {site_dir} at http://{address}/ (Ctrl-C stops).")
         with suppress(KeyboardInterrupt):
-            watch(paths, today=today, alive=lambda: True, interval=interval, site_dir=site_dir)
+            watch(
+                paths,
+                today=today,
+                alive=lambda: True,
+                interval=interval,
+                site_dir=site_dir,
+                engine=engine,
+            )
     return 0
 
 
@@ -85,6 +97,7 @@ def watch(
     interval: float,
     site_dir: Path = DEFAULT_SITE_DIR,
     docs_dir: Path = DEFAULT_DOCS_DIR,
+    engine: str = DEFAULT_ENGINE,
 ) -> None:
     """Build again each time the watched files change, for as long as
     `alive()` is true."""
@@ -94,13 +107,22 @@ def watch(
         after = snapshot(paths)
         if after != before:
             before = after
-            rebuild(paths, today=today, site_dir=site_dir, docs_dir=docs_dir)
+            rebuild(paths, today=today, site_dir=site_dir, docs_dir=docs_dir, engine=engine)
 
 
-def rebuild(paths: Sequence[Path], *, today: date, site_dir: Path, docs_dir: Path) -> bool:
+def rebuild(
+    paths: Sequence[Path],
+    *,
+    today: date,
+    site_dir: Path,
+    docs_dir: Path,
+    engine: str = DEFAULT_ENGINE,
+) -> bool:
     """Build again; on an error print the report and keep the last site."""
     try:
-        summary = build_site(paths, site_dir=site_dir, today=today, docs_dir=docs_dir)
+        summary = build_site(
+            paths, site_dir=site_dir, today=today, docs_dir=docs_dir, engine=engine
+        )
     except BuildError as error:
         print(f"error: {error}\nThe preview keeps showing the last valid site.", file=sys.stderr)
         return False

@@ -77,3 +77,11 @@ def test_the_site_and_its_search_are_served_over_http(tmp_path: Path) -> None:
         url = f"http://{address}/agencies/example-county-health/"
         with urllib.request.urlopen(url, timeout=10) as response:
             assert b"(preview)" in response.read()
+
+
+def test_the_preview_builds_with_the_engine_asked_for(tmp_path: Path) -> None:
+    """`make preview ENGINE=properdocs`, as `make site ENGINE=properdocs`."""
+    plans, site = _plans(tmp_path), tmp_path / "site"
+    docs = tmp_path / "docs"
+    assert rebuild([plans], today=TODAY, site_dir=site, docs_dir=docs, engine="properdocs")
+    assert b"ProperDocs 1.6.7" in (site / PAGE).read_bytes()
