@@ -10,7 +10,7 @@ theme: the content of a page that the generator lets into the search
 or the footer.
 
 A language's index is made in parts: its searchable pages are dealt into
-a number of parts by a hash of their paths, and each part is a Pagefind
+a number of parts (up to MAX_PARTS) by a hash of their paths, and each part is a Pagefind
 index of its own, in `pagefind/N/`. The reader's browser searches them all
 as one (search.js merges them with Pagefind's `mergeIndex`, which searches
 every part with the first part's WebAssembly, loaded once; `parts.json`
@@ -55,13 +55,14 @@ EXCLUDED = (".sp-languages",)
 # How the theme marks the content of a page that goes into the search
 # (theme/main.html); plan text is escaped, so these bytes are markup.
 SEARCH_BODY = b"<div data-pagefind-body>"
-# Pages per part, as a site grows, until there are MAX_PARTS parts: a part
-# of about a hundred agency pages takes Pagefind about a second. Past that,
-# parts grow instead: a reader's first search fetches a little of every
-# part (its entry, its metadata and the chunk of its index that holds the
-# word), so their number is bounded.
-PART_PAGES = 128
-MAX_PARTS = 16
+# Pages per part, as a site grows, until there are MAX_PARTS parts; past
+# that, parts grow instead. Each part costs a reader's first search its
+# entry, its metadata and the chunk of its index that holds the word: at
+# 1,000 plans (1,013 pages a language) a first search of a word on most
+# pages took 167 KB in Spanish with one index, 192 KB in 4 parts and 248 KB
+# in 8 (BENCHMARKS.md); a part of 256 pages takes Pagefind about 2 s.
+PART_PAGES = 256
+MAX_PARTS = 8
 # What a search needs of a part: Pagefind also writes its ready-made user
 # interfaces, which the theme does not use (it has its own, search.js).
 # The first part keeps the script and WebAssembly that search all parts.

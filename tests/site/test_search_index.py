@@ -153,8 +153,9 @@ def test_the_language_switcher_is_not_indexed(built: Built) -> None:
 
 
 def test_the_parts_double_as_the_site_grows() -> None:
-    assert [part_count(n) for n in (0, 1, 128, 129, 256, 257, 1_013)] == [1, 1, 1, 2, 2, 4, 8]
-    assert part_count(10_013) == part_count(10**7) == search_index.MAX_PARTS
+    sizes = (0, 1, 256, 257, 512, 513, 1_013, 1_025, 2_049)
+    assert [part_count(n) for n in sizes] == [1, 1, 1, 2, 2, 4, 4, 8, 8]
+    assert part_count(10_013) == part_count(10**7) == search_index.MAX_PARTS == 8
 
 
 def _site(folder: Path, pages: dict[str, str]) -> None:
