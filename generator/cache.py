@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic
 from generator.load.discover import display_path
@@ -38,8 +38,6 @@ from generator.site_config import languages_setting
 if TYPE_CHECKING:
     from generator.render import AgencyOutput
     from generator.site_config import Language
-
-T = TypeVar("T")
 
 
 class Store:
@@ -180,11 +178,6 @@ class AgencyCache:
         except OSError:
             return ""
         return fingerprint(self.setting, inputs)
-
-    def filled(self) -> bool:
-        """Whether any agency is in the cache (a build has run before)."""
-        folder = self._agencies.folder
-        return folder is not None and folder.is_dir() and any(folder.iterdir())
 
     def read(self, unit: Sequence[Path], key: str) -> bytes | None:
         """The agency's entry if it was stored under `key`, still pickled."""

@@ -27,7 +27,6 @@ def _date(text: str) -> date:
 
 
 def _parser() -> argparse.ArgumentParser:
-
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Check customer service plans and build the site that publishes them.",

@@ -77,8 +77,9 @@ def pickle_by_fields(namespace: dict[str, Any]) -> None:
 @cache
 def fast_pickling() -> None:
     """Pickle the small records that the build cache and the workers' results
-    hold by their fields, to be rebuilt by their constructors: several times faster to load than the
-    default for slotted dataclasses, which looks up the fields of each."""
+    hold by their fields, to be rebuilt by their constructors: several times
+    faster to load than the default for slotted dataclasses, which looks up
+    the fields of each."""
     from markupsafe import Markup
 
     from generator.check import freshness

@@ -10,13 +10,14 @@ theme: the content of a page that the generator lets into the search
 or the footer.
 
 A language's index is made in parts: its searchable pages are dealt into
-a number of parts (up to MAX_PARTS) by a hash of their paths, and each part is a Pagefind
-index of its own, in `pagefind/N/`. The reader's browser searches them all
+a number of parts (up to MAX_PARTS) by a hash of their paths, and each part
+is a Pagefind index of its own, in `pagefind/N/`. The reader's browser searches them all
 as one (search.js merges them with Pagefind's `mergeIndex`, which searches
 every part with the first part's WebAssembly, loaded once; `parts.json`
-lists them). So a build indexes again only the parts whose pages changed:
-after a one-plan edit, one part in each language, and copies the others
-from the site it replaces (the build's record, generator/site_state.py,
+lists them). So a build indexes again only the parts whose pages changed
+(after a one-plan edit, those holding its agency's page and any list or
+guide page the edit changed), and copies the others from the site it
+replaces (the build's record, generator/site_state.py,
 keeps each part's fingerprint: the paths and bytes of its pages and how
 Pagefind was run). Which part a page is in depends only on its path and on
 the number of parts, which depends only on the number of searchable pages:
@@ -109,10 +110,11 @@ def part_count(pages: int) -> int:
     return parts
 
 
-def searchable_pages(site_dir: Path, skip: Iterable[str] = ()) -> dict[str, bytes]:
+def searchable_pages(site_dir: Path, skip: Iterable[str] = ()) -> dict[str, tuple[bytes, int]]:
     """The pages of a language's built folder that go into its search, by
-    path in the folder, with the digest of each page's bytes; the top
-    folders `skip` (the other languages', in a published site) left out."""
+    path in the folder, with the digest of each page's bytes and their
+    number; the top folders `skip` (the other languages', in a published
+    site) left out."""
     pages = {}
     skipped = set(skip)
     for path in sorted(site_dir.rglob("*.html")):
@@ -120,7 +122,10 @@ def searchable_pages(site_dir: Path, skip: Iterable[str] = ()) -> dict[str, byte
             continue
         data = path.read_bytes()
         if SEARCH_BODY in data:
-            pages[path.relative_to(site_dir).as_posix()] = hashlib.sha256(data).digest()
+            pages[path.relative_to(site_dir).as_posix()] = (
+                hashlib.sha256(data).digest(),
+                len(data),
+            )
     return pages
 
 
@@ -141,8 +146,8 @@ def index_parts(site_dir: Path, skip: Iterable[str] = ()) -> list[Part]:
         options = f"{_VERSION} {_pagefind_version()} {count} {EXCLUDED}\0"
         digest = hashlib.sha256(options.encode())
         for page in members:
-            digest.update(page.encode("utf-8") + b"\0" + pages[page])
-        size = sum((site_dir / page).stat().st_size for page in members)
+            digest.update(page.encode("utf-8") + b"\0" + pages[page][0])
+        size = sum(pages[page][1] for page in members)
         parts.append(Part(number, tuple(members), size, digest.hexdigest()))
     return parts
 
@@ -160,8 +165,7 @@ def index_command(site_dir: Path, output: Path, pages: Sequence[str]) -> list[st
     command += ["--output-path", str(output), "--quiet"]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
-    if pages:
-        command += ["--glob", page_glob(pages)]
+    command += ["--glob", page_glob(pages)]
     return command
 
 
@@ -242,9 +246,9 @@ def _run(jobs: list[tuple[Indexing, Part, Path]]) -> list[str]:
     try:
         while waiting or running:
             in_use = sum(entry.memory for entry in running)
-            while waiting and len(running) < processors:
+            while waiting:
                 need = MEMORY_PER_HTML_BYTE * waiting[0][1].size
-                if running and in_use + need > budget:
+                if not may_start(len(running), in_use, need, processors=processors, budget=budget):
                     break
                 indexing, part, output = waiting.pop(0)
                 running.append(_Running.start(indexing, part, output, need))
@@ -260,6 +264,15 @@ def _run(jobs: list[tuple[Indexing, Part, Path]]) -> list[str]:
             entry.process.wait()
             entry.log.close()
     return failures
+
+
+def may_start(running: int, in_use: int, need: int, *, processors: int, budget: int) -> bool:
+    """Whether one more Pagefind, estimated to take `need` bytes, may start
+    beside `running` others that take `in_use`: while fewer run than the
+    machine has processors and all fit in `budget`; the first always may."""
+    if running == 0:
+        return True
+    return running < processors and in_use + need <= budget
 
 
 @dataclass(slots=True)

@@ -107,12 +107,6 @@ def _graded_in(language: str) -> Any:
     return textstat
 
 
-def load_grader() -> None:
-    """Load textstat and its dictionary now (for a process that will grade
-    text soon, and has time now)."""
-    _graded_in("en_US").flesch_kincaid_grade("Ready.")
-
-
 def _cache_file() -> Path | None:
     root = cache_root()
     return root / "plain-language-grades.txt" if root is not None else None

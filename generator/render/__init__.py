@@ -177,7 +177,8 @@ def render_lists(
     """The pages about every agency, `outputs[i]` being edition i's, and the
     files made from them, task by task. `trees[i]` is edition i's docs tree,
     whose unchanged list pages are `kept`: those whose fingerprint is the
-    one `records` (the build cache's) kept from the last build. Every language has the same pages
+    one `records` (the build cache's) kept from the last build. Every
+    language has the same pages
     (a translation changes text, never what there is), which is checked
     once all are rendered. `meanwhile()` is called in this process while
     the workers make the lists, after the data files are handed over."""

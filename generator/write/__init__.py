@@ -70,7 +70,7 @@ class TreeWriter:
         self.root = root
         self.kept: set[str] = set()
         self.written = self.unchanged = 0
-        self._store = records
+        self._records = records
         self._name = str(root.resolve())
         record = records.get(self._name, _MANIFEST) if records is not None else None
         self.known: Manifest = record.files if isinstance(record, TreeRecord) else {}
@@ -130,9 +130,9 @@ class TreeWriter:
             deleted = _delete_listed(self.root, set(self.known) - self.kept)
         else:
             deleted = _delete_stale(self.root, self.kept)
-        if self._store is not None:
+        if self._records is not None:
             record = TreeRecord(self._manifest, _folder_times(self.root, self.kept))
-            self._store.put(self._name, _MANIFEST, record)
+            self._records.put(self._name, _MANIFEST, record)
         return WriteStats(written=self.written, unchanged=self.unchanged, deleted=deleted)
 
 

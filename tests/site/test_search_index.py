@@ -19,6 +19,7 @@ from generator.search_index import (
     BUNDLE,
     index_command,
     index_parts,
+    may_start,
     page_counts,
     page_glob,
     part_count,
@@ -214,3 +215,11 @@ def test_a_failed_part_is_named_with_pagefinds_words(tmp_path: Path) -> None:
     failures = search_index._run([(indexing, part, tmp_path / "site" / BUNDLE / "0")])
     assert len(failures) == 1
     assert failures[0].startswith("[search index, en, part 0] Pagefind stopped with status")
+
+
+def test_parts_are_indexed_side_by_side_only_where_cores_and_memory_allow() -> None:
+    fits = {"processors": 2, "budget": 1_000}
+    assert may_start(0, 0, 10**12, **fits)  # the first always starts, however large
+    assert may_start(1, 400, 500, **fits)
+    assert not may_start(1, 600, 500, **fits)  # past half of the free memory
+    assert not may_start(2, 0, 1, **fits)  # as many as there are processors
