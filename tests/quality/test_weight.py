@@ -116,7 +116,11 @@ def test_search_index_waits_for_the_search(
     assert not [t for t in before if INDEX in t.url], "the search loads on every visit"
 
     def use_search(page: Page) -> None:
-        page.locator("input[name=query]").focus()
+        # The network is idle when focus is given, so waiting for idleness
+        # again could return before the search starts loading: wait for the
+        # index's WebAssembly itself (a timeout fails the test).
+        with page.expect_response(lambda r: INDEX in r.url and "/wasm." in r.url, timeout=20_000):
+            page.locator("input[name=query]").focus()
 
     after = first_visit(browser, server.url(""), then=use_search)
     loaded = {t.url.rsplit("/", 1)[-1].split("?")[0] for t in after if INDEX in t.url}
