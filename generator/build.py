@@ -38,6 +38,7 @@ from generator.render.languages import Edition
 from generator.report.text import render_text
 from generator.resources import REPO_DIR
 from generator.search_index import BUNDLE, Indexing, index_sites
+from generator.shared_files import written_through
 from generator.site_config import (
     DEFAULT_DOCS_DIR,
     Language,
@@ -383,6 +384,7 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
     state = SiteState(docs_dir, site_dir)
     last = state.take()
     folders = [Path(tempfile.mkdtemp(prefix="site-new-", dir=work)) for _ in languages]
+    started = time.time_ns()
     builds: dict[str, LanguageBuild] = {}
     processes: list[subprocess.Popen[str]] = []
     try:
@@ -418,6 +420,13 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
         ]
         fingerprints, failed = index_sites(indexings)
         failures += failed
+        written = [path for _, folder in built for path in written_through(folder, started)]
+        if written:
+            raise BuildError(
+                f"The site could not be built, and the build wrote files of {site_dir} it"
+                " shares with the new site, which it should never do: please report it."
+                " The next build is a full one. The files: " + ", ".join(written[:10])
+            )
         if any(failures):
             raise BuildError(
                 f"The site could not be built; {site_dir} is unchanged.\n"

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from generator.errors import BuildError
+from generator.shared_files import UNSHARE_HOOK
 from generator.site_config import Language, language_config
 
 # Each engine by the name `--engine` gives it, and the module run as
@@ -50,6 +51,10 @@ def engine_config(
     config["docs_dir"] = str(docs_dir.resolve())
     config["site_dir"] = str(site_dir.resolve())
     config["use_directory_urls"] = not from_disk
+    # What keeps a dirty build from writing the published site's files
+    # (generator/shared_files.py); hooks of mkdocs.yml, named from its folder.
+    hooks = [str((language.files[0].parent / hook).resolve()) for hook in config.get("hooks", [])]
+    config["hooks"] = [*hooks, str(UNSHARE_HOOK)]
     return config
 
 

@@ -32,7 +32,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,6 +43,7 @@ from pathlib import Path
 from typing import IO
 
 from generator.resources import REPO_DIR
+from generator.shared_files import share_tree
 
 # Where, in each language's folder, the search index is written; the theme
 # loads it from there (theme/assets/javascripts/search.js).
@@ -215,7 +215,7 @@ def index_sites(indexings: Sequence[Indexing]) -> tuple[dict[str, dict[str, str]
         for part in parts:
             kept = _published_part(indexing, part)
             if kept is not None:
-                shutil.copytree(kept, bundle / part.folder)
+                share_tree(kept, bundle / part.folder)
             else:
                 jobs.append((indexing, part, bundle / part.folder))
     failures = _run(jobs)

@@ -2,12 +2,13 @@
 the same site renders again only the pages whose source changed (MkDocs'
 `build --dirty`) instead of every page.
 
-A dirty build starts from a copy of the published pages of a language and
-lets MkDocs render the pages whose Markdown is newer than their HTML (the
-docs tree rewrites only the files whose bytes change, so an unchanged page
-keeps its older time). It is the same site as a full build's only when
-nothing else that goes into every page has changed. So a language is built
-dirty only when its last build, recorded here, had
+A dirty build starts from the published pages of a language (shared, not
+copied: generator/shared_files.py) and lets MkDocs render the pages whose
+Markdown is newer than their HTML (the docs tree rewrites only the files
+whose bytes change, so an unchanged page keeps its older time). It is the
+same site as a full build's only when nothing else that goes into every
+page has changed. So a language is built dirty only when its last build,
+recorded here, had
 
 - the same configuration (its file and everything it reads from the
   environment), the same theme folder and the same versions of the engine,
@@ -28,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -38,6 +38,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from generator.resources import REPO_DIR
+from generator.shared_files import UNSHARE_HOOK, share_tree
 
 # What shapes every page besides its own source: the libraries that render
 # and index it, and the theme's folder.
@@ -68,7 +69,8 @@ class LanguageBuild:
 
 @cache
 def engine_fingerprint() -> str:
-    """A hash of the engine's versions and the theme's files."""
+    """A hash of the engine's versions, the theme's files and the hook
+    MkDocs runs (generator/unshare_hook.py)."""
     digest = hashlib.sha256(f"state {_VERSION}".encode())
     for name in _LIBRARIES:
         try:
@@ -79,6 +81,7 @@ def engine_fingerprint() -> str:
         if path.is_file():
             digest.update(path.relative_to(_THEME_DIR).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
+    digest.update(UNSHARE_HOOK.read_bytes())
     return digest.hexdigest()
 
 
@@ -161,16 +164,16 @@ def stage_dirty(
     skip: Iterable[str],
     directory_urls: bool,
 ) -> None:
-    """Copy a language's published pages (`published`, without the top
-    folders `skip`: the other languages', the search index) into `folder`,
-    the new build's, keeping their times, for MkDocs to build it dirty.
-    The HTML of the sources `removed` is left out, and so is that of the
-    pages `in_nav`, which MkDocs then renders again."""
+    """Share a language's published pages (`published`, without the top
+    folders `skip`: the other languages', the search index) with `folder`,
+    the new build's, keeping their times, for MkDocs to build it dirty:
+    hard links where they can be (generator/shared_files.py). The HTML of
+    the sources `removed` is left out, and so is that of the pages `in_nav`,
+    which MkDocs then renders again."""
     skipped = set(skip)
-    shutil.copytree(
+    share_tree(
         published,
         folder,
-        dirs_exist_ok=True,
         ignore=lambda where, names: [n for n in names if Path(where) == published and n in skipped],
     )
     for source in [*removed, *in_nav]:

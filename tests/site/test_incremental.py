@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from generator import search_index
 from generator.build import build_site, run_mkdocs_build
 from generator.errors import BuildError
-from generator import search_index
 from generator.search_index import BUNDLE, part_folders
 from generator.site_state import SiteState
 from tests.site.conftest import PLANS, TODAY
@@ -54,6 +55,17 @@ def _indexed_at(site: Path) -> list[int]:
     """When each part of the original language's index was written."""
     bundle = site / BUNDLE
     return [(part / "pagefind-entry.json").stat().st_mtime_ns for part in part_folders(bundle)]
+
+
+def _witness(site: Path, folder: Path) -> dict[str, bytes]:
+    """A second name (a hard link) for each file of the published site, and
+    its bytes: a build that wrote one of them in place changed them here."""
+    shutil.copytree(site, folder, copy_function=os.link)
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def _edit(plans: Path) -> None:
@@ -101,7 +113,17 @@ def test_incremental_builds_make_the_full_builds_site(tmp_path: Path, monkeypatc
     for number, step in enumerate(STEPS):
         step(plans)
         indexed_at = _indexed_at(site)
+        witness = tmp_path / f"published-{number}"
+        published = _witness(site, witness)
         build_site([plans], site_dir=site, today=TODAY, docs_dir=docs)
+        # The new site shared the old one's files and wrote none of them:
+        # the published site stayed as it was until it was replaced.
+        changed = [
+            name for name, data in published.items() if (witness / name).read_bytes() != data
+        ]
+        assert changed == [], step.__name__
+        if step is not _rename:  # renaming an agency changes the navigation
+            assert (site / UNTOUCHED).stat().st_ino == (witness / UNTOUCHED).stat().st_ino
         if step is _edit:  # one agency's text: its part indexed again, not all
             again = [a != b for a, b in zip(indexed_at, _indexed_at(site), strict=True)]
             assert 1 <= sum(again) < len(again) - 1, again
