@@ -13,31 +13,52 @@ cache holds one entry per name and never serves a stale one. Entries are
 pickles written by this program into the user's own cache folder; an
 unreadable entry is a miss, and a cache that cannot be written is simply
 not kept. Each entry carries a checksum of its payload: an entry damaged on
-disk is a miss, rebuilt like any other, never trusted and never an error."""
+disk is a miss, rebuilt like any other, never trusted and never an error.
+
+The plain-language grades of sentences (generator/check/plain_language.py)
+are kept in a file of their own, plain-language-grades.txt: one line per
+sentence (its key, its grade, its long words with their syllables, then a
+checksum of the line). Each process reads the file once, the first time it
+grades, and appends the grades it works out: checking a thousand plans reads
+and writes the file once each, not once per plan. `use_caches` gives the
+checks that file (the command line calls it)."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import math
 import os
 import pickle
+import re
 import tempfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.check.plain_language import Grade, keep_grades_in
 from generator.diagnostics import Diagnostic
 from generator.load.discover import display_path
 from generator.pickled import fast_pickling, fingerprint, unpickle
-from generator.resources import cache_root
 from generator.site_config import languages_setting
 
 if TYPE_CHECKING:
     from generator.render import AgencyOutput
     from generator.site_config import Language
+
+
+def cache_root() -> Path | None:
+    """The cache folder, or None when SERVICE_PLANS_CACHE=off."""
+    setting = os.environ.get("SERVICE_PLANS_CACHE", "")
+    if setting == "off":
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "service-plans"
 
 
 class Store:
@@ -224,3 +245,103 @@ class AgencyCache:
             found = " ".join(sorted({os.path.abspath(path.parent) for path in unit}))  # noqa: PTH100
             self._names[tuple(unit)] = found
         return found
+
+
+# Flesch-Kincaid gives -3.4 for one word of one syllable and Fernández Huerta
+# at most 206.84; only a sentence of thousands of words, or of words of dozens
+# of syllables, leaves these bounds: a cached score outside them is damaged (a
+# sentence that really scores outside them is simply graded again each run).
+_SANE_SCORES = (-1000.0, 1000.0)
+_KEY = re.compile(r"^[0-9a-f]{20}$")
+
+
+def cache_line(key: str, grade: Grade) -> str:
+    """A line of the cache file: the sentence's key, its score, its long
+    words with their syllables, and a checksum of all of them, so that a
+    damaged line is known."""
+    words = "".join(f" {word}:{syllables}" for word, syllables in grade.long_words)
+    entry = f"{key} {grade.score!r}{words}"
+    return f"{entry} {zlib.crc32(entry.encode()):08x}\n"
+
+
+def read_grades(path: Path) -> dict[str, Grade]:
+    """The grades in the file. A line that is not as `cache_line` writes it
+    (its checksum wrong, its score not a finite number in a sane range) is
+    skipped, and so is a last line without its line break (a write cut
+    short): the sentence is graded again."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return {}
+    found: dict[str, Grade] = {}
+    for line in text.split("\n")[:-1]:
+        key, _, rest = line.partition(" ")
+        written, _, _check = rest.rpartition(" ")
+        score, *words = written.split(" ")
+        try:
+            grade = Grade(float(score), tuple(_word(word) for word in words))
+        except ValueError:
+            continue
+        if (
+            _KEY.match(key)
+            and math.isfinite(grade.score)
+            and _SANE_SCORES[0] <= grade.score <= _SANE_SCORES[1]
+            and cache_line(key, grade) == line + "\n"
+        ):
+            found[key] = grade
+    return found
+
+
+def _word(written: str) -> tuple[str, int]:
+    word, _, syllables = written.rpartition(":")
+    if not word:
+        raise ValueError(written)
+    return word, int(syllables)
+
+
+def append_grades(path: Path, fresh: Mapping[str, Grade]) -> None:
+    """Add lines to the file in one write, which other processes appending
+    at the same time cannot split; a cache that cannot be written is simply
+    not kept."""
+    if not fresh:
+        return
+    lines = "".join(cache_line(key, grade) for key, grade in fresh.items()).encode()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(handle, lines)
+        finally:
+            os.close(handle)
+    except OSError:
+        return
+
+
+class GradesFile:
+    """The plain-language grades of earlier runs, in `path`: read once, the
+    first time a grade is asked for, and added to line by line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._known: dict[str, Grade] | None = None
+
+    def _grades(self) -> dict[str, Grade]:
+        if self._known is None:
+            self._known = read_grades(self.path)
+        return self._known
+
+    def get(self, key: str) -> Grade | None:
+        return self._grades().get(key)
+
+    def add(self, fresh: Mapping[str, Grade]) -> None:
+        self._grades().update(fresh)
+        append_grades(self.path, fresh)
+
+
+GRADES_FILE = "plain-language-grades.txt"
+
+
+def use_caches() -> None:
+    """Give the checks the grades file of the cache folder, if there is one."""
+    root = cache_root()
+    keep_grades_in(GradesFile(root / GRADES_FILE) if root is not None else None)

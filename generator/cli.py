@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from generator.cache import use_caches
 from generator.errors import BuildError, PlansError, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -201,6 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "upgrade": _upgrade,
     }
     try:
+        use_caches()
         return handlers[options.command](options, today)
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -4,7 +4,6 @@ the vocabulary labels. One place, so nothing else guesses at paths."""
 from __future__ import annotations
 
 import json
-import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -61,14 +60,3 @@ def resolve_ref(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
         node = merged
         seen += 1
     return node
-
-
-def cache_root() -> Path | None:
-    """The cache folder, or None when SERVICE_PLANS_CACHE=off."""
-    setting = os.environ.get("SERVICE_PLANS_CACHE", "")
-    if setting == "off":
-        return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "service-plans"

@@ -142,7 +142,8 @@ STAGES = ("load", "check", "model", "render", "write")
 def test_the_stages_know_nothing_of_the_build_cache() -> None:
     """The build cache (generator/cache.py) is the build's: a stage that
     keeps something from one build to the next is given where to keep it
-    (`generator.write.Records`), and never imports the cache itself."""
+    (`generator.write.Records`, `generator.check.plain_language.GradeStore`),
+    and never imports the cache, which alone knows where its folder is."""
     stages = [name for name in MODULES if name.split(".")[1:2] and name.split(".")[1] in STAGES]
     assert "generator.render.listing" in stages and "generator.write" in stages
     importers = [name for name in stages if "generator.cache" in imported(name)]

@@ -24,35 +24,28 @@ grade a formula gives it.
 
 textstat and its hyphenation dictionary take a third of a second to load,
 more than the rest of a validation run, and an author validates the same text
-again and again. So grades are kept in a cache file under
-$XDG_CACHE_HOME/service-plans/, one line per sentence (a hash of it and its
-language, its grade, its long words with their syllables, then a checksum of
-the line), and textstat is loaded only for sentences it has not graded
-before. Each process reads the file once, the first time it grades, and
-appends the grades it works out: checking a thousand plans reads and writes
-the file once each, not once per plan. Set SERVICE_PLANS_CACHE=off to grade
-every sentence afresh."""
+again and again. So the command line gives `grades` a place to keep grades
+between runs (`keep_grades_in`: the build cache's file, generator/cache.py),
+where each sentence is found by `grade_key`, and textstat is loaded only for
+sentences it holds no grade of; without one, every sentence is graded
+afresh."""
 
 from __future__ import annotations
 
 import hashlib
-import math
-import os
 import re
-import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from generator.check.finding import Finding
 from generator.check.rules import PlanView, records, rule
 from generator.diagnostics import Severity
-from generator.resources import cache_root
 
 MIN_WORDS = 12
-CACHE_VERSION = "textstat-0.7.3-3"
+# What a grade is worked out with: a grade kept by another is not used.
+GRADER = "textstat-0.7.3-3"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # How many of a sentence's longest words a warning names.
 _NAMED_WORDS = 3
@@ -107,112 +100,45 @@ def _graded_in(language: str) -> Any:
     return textstat
 
 
-def _cache_file() -> Path | None:
-    root = cache_root()
-    return root / "plain-language-grades.txt" if root is not None else None
+def grade_key(sentence: str, language: str = "en") -> str:
+    """What a sentence's grade is known by: a hash of the grader, the
+    language and the sentence."""
+    return hashlib.sha1(f"{GRADER}\0{language}\0{sentence}".encode()).hexdigest()[:20]
 
 
-def _key(sentence: str, language: str = "en") -> str:
-    return hashlib.sha1(f"{CACHE_VERSION}\0{language}\0{sentence}".encode()).hexdigest()[:20]
+class GradeStore(Protocol):
+    """Grades worked out by earlier runs, by `grade_key`."""
+
+    def get(self, key: str) -> Grade | None: ...
+
+    def add(self, fresh: Mapping[str, Grade]) -> None: ...
 
 
-# The grades each cache file held when this process first read it, with
-# those graded since: by file, as the tests change the cache folder.
-_KNOWN: dict[Path | None, dict[str, Grade]] = {}
+# Where `grades` finds and keeps grades: set once, by the command line.
+_STORE: list[GradeStore | None] = [None]
 
 
-def _known(path: Path | None) -> dict[str, Grade]:
-    if path not in _KNOWN:
-        _KNOWN[path] = _read_grades(path)
-    return _KNOWN[path]
-
-
-# Flesch-Kincaid gives -3.4 for one word of one syllable and Fernández Huerta
-# at most 206.84; only a sentence of thousands of words, or of words of dozens
-# of syllables, leaves these bounds: a cached score outside them is damaged (a
-# sentence that really scores outside them is simply graded again each run).
-_SANE_SCORES = (-1000.0, 1000.0)
-_KEY = re.compile(r"^[0-9a-f]{20}$")
-
-
-def cache_line(key: str, grade: Grade) -> str:
-    """A line of the cache file: the sentence's key, its score, its long
-    words with their syllables, and a checksum of all of them, so that a
-    damaged line is known."""
-    words = "".join(f" {word}:{syllables}" for word, syllables in grade.long_words)
-    entry = f"{key} {grade.score!r}{words}"
-    return f"{entry} {zlib.crc32(entry.encode()):08x}\n"
-
-
-def _read_grades(path: Path | None) -> dict[str, Grade]:
-    """The grades in the file. A line that is not as `cache_line` writes it
-    (its checksum wrong, its score not a finite number in a sane range) is
-    skipped, and so is a last line without its line break (a write cut
-    short): the sentence is graded again."""
-    if path is None:
-        return {}
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, ValueError):
-        return {}
-    found: dict[str, Grade] = {}
-    for line in text.split("\n")[:-1]:
-        key, _, rest = line.partition(" ")
-        written, _, _check = rest.rpartition(" ")
-        score, *words = written.split(" ")
-        try:
-            grade = Grade(float(score), tuple(_word(word) for word in words))
-        except ValueError:
-            continue
-        if (
-            _KEY.match(key)
-            and math.isfinite(grade.score)
-            and _SANE_SCORES[0] <= grade.score <= _SANE_SCORES[1]
-            and cache_line(key, grade) == line + "\n"
-        ):
-            found[key] = grade
-    return found
-
-
-def _word(written: str) -> tuple[str, int]:
-    word, _, syllables = written.rpartition(":")
-    if not word:
-        raise ValueError(written)
-    return word, int(syllables)
-
-
-def _append_grades(path: Path | None, fresh: dict[str, Grade]) -> None:
-    """Add lines to the file in one write, which other processes appending
-    at the same time cannot split; a cache that cannot be written is simply
-    not kept."""
-    if path is None or not fresh:
-        return
-    lines = "".join(cache_line(key, grade) for key, grade in fresh.items()).encode()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            os.write(handle, lines)
-        finally:
-            os.close(handle)
-    except OSError:
-        return
+def keep_grades_in(store: GradeStore | None) -> None:
+    """Find grades in `store` and keep new ones there; None grades every
+    sentence afresh."""
+    _STORE[0] = store
 
 
 def grades(sentences: list[str], language: str = "en") -> dict[str, Grade]:
     """The grade of each sentence in `language` (a key of READABILITY), from
-    the cache where it can."""
+    the store of earlier grades where it has one (`keep_grades_in`)."""
     readability = READABILITY[language]
-    path = _cache_file()
-    known = _known(path)
+    store = _STORE[0]
     result: dict[str, Grade] = {}
     fresh: dict[str, Grade] = {}
     for sentence in sentences:
-        key = _key(sentence, language)
-        if key not in known:
-            known[key] = fresh[key] = _grade(sentence, readability)
-        result[sentence] = known[key]
-    _append_grades(path, fresh)
+        key = grade_key(sentence, language)
+        grade = fresh.get(key) or (store.get(key) if store is not None else None)
+        if grade is None:
+            grade = fresh[key] = _grade(sentence, readability)
+        result[sentence] = grade
+    if store is not None and fresh:
+        store.add(fresh)
     return result
 
 

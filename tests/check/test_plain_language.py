@@ -1,32 +1,46 @@
 """Plain-language grades: computed by textstat with a formula for each
-language, only for sentences long enough to grade, kept in a cache between
-runs with the long words that make a sentence hard."""
+language, only for sentences long enough to grade, kept between runs with
+the long words that make a sentence hard, in the build cache's grades file
+(generator/cache.py), which the command line gives the checks."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from generator.cache import GRADES_FILE, GradesFile, cache_line, use_caches
 from generator.check import plain_language
 from generator.check.plain_language import (
     MIN_WORDS,
     Grade,
-    _key,
-    cache_line,
     gradable,
+    grade_key,
     grades,
     hard_sentences,
+    keep_grades_in,
     split_sentences,
 )
 from generator.resources import REPO_DIR
 
+_key = grade_key
 
-def test_hard_and_easy_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
+
+@pytest.fixture
+def kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The grades file of a cache folder in `tmp_path`, given to the checks
+    as the command line gives it; the file's path."""
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path))
+    use_caches()
+    yield tmp_path / GRADES_FILE
+    keep_grades_in(None)
+
+
+def test_hard_and_easy_sentences() -> None:
     easy = "We will answer 90% of calls within 2 minutes."
     hard = (
         "The Department shall endeavour to facilitate the expeditious adjudication of "
@@ -50,10 +64,9 @@ SPANISH_HARD = (
 )
 
 
-def test_spanish_is_graded_by_a_spanish_formula(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_spanish_is_graded_by_a_spanish_formula() -> None:
     """Read as English, the easy Spanish sentence is above grade 8 (Spanish
     words have more syllables); Fernández Huerta rates it easy."""
-    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
     assert grades([SPANISH_EASY], "en")[SPANISH_EASY].score > plain_language.MAX_GRADE
     found = grades([SPANISH_EASY, SPANISH_HARD], "es")
     limit = plain_language.READABILITY["es"].limit
@@ -65,10 +78,9 @@ def test_spanish_is_graded_by_a_spanish_formula(monkeypatch: pytest.MonkeyPatch)
     assert list(hard_sentences(texts, "fr")) == []  # no formula for French here
 
 
-def test_short_sentences_are_not_graded(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_short_sentences_are_not_graded() -> None:
     """A formula cannot judge nine words: one syllable miscounted moves the
     grade by more than one."""
-    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
     short = "We issue driver licenses, ID cards and car registrations."
     assert grades([short])[short].score > plain_language.MAX_GRADE
     assert not gradable(short) and len(short.split()) < MIN_WORDS
@@ -78,7 +90,8 @@ def test_short_sentences_are_not_graded(monkeypatch: pytest.MonkeyPatch) -> None
 def _grade_in_new_process(sentence: str, cache: Path) -> float:
     """The grade as a process that has not graded anything yet gives it."""
     code = (
-        "import sys; from generator.check.plain_language import grades; "
+        "import sys; from generator.cache import use_caches; use_caches(); "
+        "from generator.check.plain_language import grades; "
         "print(grades([sys.argv[1]])[sys.argv[1]].score)"
     )
     done = subprocess.run(
@@ -92,10 +105,9 @@ def _grade_in_new_process(sentence: str, cache: Path) -> float:
     return float(done.stdout)
 
 
-def test_grades_come_from_the_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path))
+def test_grades_come_from_the_cache(tmp_path: Path, kept: Path) -> None:
     sentence = "We reply to every letter."
-    file = tmp_path / "plain-language-grades.txt"
+    file = kept
     first = grades([sentence])[sentence]
     assert file.read_text() == cache_line(_key(sentence), first)
     file.write_text(cache_line(_key(sentence), Grade(42.0)))
@@ -104,26 +116,24 @@ def test_grades_come_from_the_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -
     assert grades([sentence])[sentence] == first
 
 
-def test_long_words_come_from_the_cache(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path))
+def test_long_words_come_from_the_cache(kept: Path) -> None:
     sentence = "Our ombudsman investigates every complaint about our service to you."
-    file = tmp_path / "plain-language-grades.txt"
+    file = kept
     graded = grades([sentence])[sentence]
     assert graded.long_words[0] == ("investigates", 4)
     written = " ".join(f"{w}:{n}" for w, n in graded.long_words)
     assert file.read_text().startswith(f"{_key(sentence)} {graded.score!r} {written} ")
     file.write_text(cache_line(_key(sentence), Grade(12.5, (("made", 7), ("up", 3)))))
-    plain_language._KNOWN.clear()
+    keep_grades_in(GradesFile(file))  # as a new process reads it
     assert grades([sentence])[sentence] == Grade(12.5, (("made", 7), ("up", 3)))
     # The same sentence in another language is another entry.
     assert _key(sentence, "es") != _key(sentence)
 
 
-def test_the_cache_grows_by_lines(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cache_grows_by_lines(kept: Path) -> None:
     """Each call appends the grades it worked out, and only those: checking
     many plans does not rewrite the whole file for each."""
-    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path))
-    file = tmp_path / "plain-language-grades.txt"
+    file = kept
     grades(["One sentence.", "Two sentences."])
     grades(["Two sentences.", "Three sentences."])
     keys = [line.split(" ")[0] for line in file.read_text().splitlines()]
@@ -132,7 +142,7 @@ def test_the_cache_grows_by_lines(tmp_path, monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_a_line_cut_short_is_skipped(tmp_path) -> None:
     sentence = "We answer the phone."
-    file = tmp_path / "plain-language-grades.txt"
+    file = tmp_path / GRADES_FILE
     other = cache_line(_key("Something else."), Grade(3.5))
     file.write_text(other + cache_line(_key(sentence), Grade(42.0)))
     assert _grade_in_new_process(sentence, tmp_path) == 42.0
@@ -144,11 +154,24 @@ def test_a_line_cut_short_is_skipped(tmp_path) -> None:
     assert file.read_text().splitlines()[-1].startswith(_key(sentence) + " ")
 
 
-def test_an_unwritable_cache_is_not_an_error(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_cache_is_not_an_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
-    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(blocker))
+    keep_grades_in(GradesFile(blocker / GRADES_FILE))
+    try:
+        assert grades(["We reply."])["We reply."].score < 8
+    finally:
+        keep_grades_in(None)
+
+
+def test_without_a_cache_every_sentence_is_graded_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
+    use_caches()
+    assert plain_language._STORE == [None]
     assert grades(["We reply."])["We reply."].score < 8
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_sentences_are_split_after_full_stops() -> None:
@@ -182,5 +205,5 @@ def test_a_damaged_grade_is_graded_again(tmp_path, line: str) -> None:
         text = cache_line(key, Grade(grade))
     else:
         text = line.format(key=key)
-    (tmp_path / "plain-language-grades.txt").write_text(text)
+    (tmp_path / GRADES_FILE).write_text(text)
     assert _grade_in_new_process(sentence, tmp_path) > plain_language.MAX_GRADE
