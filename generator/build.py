@@ -366,15 +366,39 @@ def temporary_folder(docs_dir: Path, site_dir: Path) -> Path:
     return site_parent / f".{site_dir.name}-tmp"
 
 
+# The site the last build replaced, kept in the build's folder for the next
+# build to start from (generator/shared_files.py).
+SPARE = "spare"
+
+
 def _clear_leftovers(work: Path, site_dir: Path) -> None:
     """Remove what builds killed before they finished left: their folders
-    in `work`, and beside the site those of earlier versions of this
-    program, which made them there."""
-    shutil.rmtree(work, ignore_errors=True)
+    in `work` (but the spare site), and beside the site those of earlier
+    versions of this program, which made them there."""
+    work.mkdir(parents=True, exist_ok=True)
+    for leftover in work.iterdir():
+        if leftover.name != SPARE:
+            shutil.rmtree(leftover, ignore_errors=True)
     for pattern in (f".{site_dir.name}-new-*", f".{site_dir.name}-old-*"):
         for leftover in site_dir.parent.glob(pattern):
             shutil.rmtree(leftover, ignore_errors=True)
-    work.mkdir(parents=True, exist_ok=True)
+
+
+def _spares(work: Path, languages: list[Language]) -> dict[str, Path]:
+    """The spare site's folder of each language, by its code: the other
+    languages' moved out of the first's."""
+    spare = work / SPARE
+    if not spare.is_dir():
+        return {}
+    found = {}
+    for language in languages:
+        inner = spare / language.prefix.strip("/")
+        if language.prefix and inner.is_dir():
+            found[language.code] = inner.rename(work / f"{SPARE}-{language.code}")
+    for language in languages:
+        if not language.prefix:
+            found[language.code] = spare
+    return found
 
 
 def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine: str) -> None:
@@ -384,6 +408,7 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
     state = SiteState(docs_dir, site_dir)
     last = state.take()
     folders = [Path(tempfile.mkdtemp(prefix="site-new-", dir=work)) for _ in languages]
+    spares = _spares(work, languages)
     started = time.time_ns()
     builds: dict[str, LanguageBuild] = {}
     processes: list[subprocess.Popen[str]] = []
@@ -395,7 +420,10 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
             )
             build = LanguageBuild(build_setting(config, engine), docs_sources(docs))
             builds[language.code] = build
-            dirty = _stage_dirty(language, last.get(language.code), build, folder, config)
+            spare = spares.pop(language.code, None)
+            dirty = _stage_dirty(language, last.get(language.code), build, folder, config, spare)
+            if spare is not None and not dirty:
+                shutil.rmtree(spare, ignore_errors=True)
             processes.append(_start_mkdocs(engine_command(engine, config, folder, dirty=dirty)))
         failures = [
             _failure(language, process)
@@ -454,9 +482,11 @@ def _stage_dirty(
     build: LanguageBuild,
     folder: Path,
     config_file: Path,
+    spare: Path | None,
 ) -> bool:
     """Whether `language` can be built dirty (generator/site_state.py); if
-    so, its published pages are copied into `folder` to be built over."""
+    so, its published pages are shared with `folder` to be built over,
+    starting from the `spare` site's folder if there is one."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     published = Path(config["site_dir"])
     if last is None or last.setting != build.setting or not published.is_dir():
@@ -470,6 +500,7 @@ def _stage_dirty(
         in_nav=nav_pages(config.get("nav")),
         skip=[*others, BUNDLE] if not language.prefix else [BUNDLE],
         directory_urls=bool(config["use_directory_urls"]),
+        spare=spare,
     )
     return True
 
@@ -497,7 +528,8 @@ def _failure(language: Language, process: subprocess.Popen[str]) -> str:
 
 def _swap_in(new: Path, site_dir: Path, work: Path) -> None:
     """Replace `site_dir` by `new` with two renames on the same disk: the old
-    site is served until the moment the new one takes its place."""
+    site is served until the moment the new one takes its place. The old
+    site is then the spare the next build starts from."""
     if not site_dir.exists():
         new.rename(site_dir)
         return
@@ -505,7 +537,8 @@ def _swap_in(new: Path, site_dir: Path, work: Path) -> None:
     old.rmdir()
     site_dir.rename(old)
     new.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(work / SPARE, ignore_errors=True)
+    old.rename(work / SPARE)
 
 
 def _summary(generated: Generated, site_dir: Path, seconds: float) -> str:

@@ -38,7 +38,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from generator.resources import REPO_DIR
-from generator.shared_files import UNSHARE_HOOK, share_tree
+from generator.shared_files import UNSHARE_HOOK, share_tree, sync_tree
 
 # What shapes every page besides its own source: the libraries that render
 # and index it, and the theme's folder.
@@ -163,19 +163,28 @@ def stage_dirty(
     in_nav: Iterable[str],
     skip: Iterable[str],
     directory_urls: bool,
+    spare: Path | None = None,
 ) -> None:
     """Share a language's published pages (`published`, without the top
     folders `skip`: the other languages', the search index) with `folder`,
     the new build's, keeping their times, for MkDocs to build it dirty:
-    hard links where they can be (generator/shared_files.py). The HTML of
-    the sources `removed` is left out, and so is that of the pages `in_nav`,
-    which MkDocs then renders again."""
+    hard links where they can be (generator/shared_files.py); a `spare`
+    folder, an earlier site, becomes `folder` and is made the same as the
+    published site. The HTML of the sources `removed` is left out, and so
+    is that of the pages `in_nav`, which MkDocs then renders again."""
     skipped = set(skip)
-    share_tree(
-        published,
-        folder,
-        ignore=lambda where, names: [n for n in names if Path(where) == published and n in skipped],
-    )
+    if spare is not None:
+        folder.rmdir()
+        spare.rename(folder)
+        sync_tree(published, folder, skipped)
+    else:
+        share_tree(
+            published,
+            folder,
+            ignore=lambda where, names: [
+                n for n in names if Path(where) == published and n in skipped
+            ],
+        )
     for source in [*removed, *in_nav]:
         output = folder / _output_of(source, docs_dir, folder, directory_urls)
         with contextlib.suppress(FileNotFoundError):

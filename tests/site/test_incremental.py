@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator import search_index
-from generator.build import build_site, run_mkdocs_build
+from generator.build import SPARE, build_site, run_mkdocs_build, temporary_folder
 from generator.errors import BuildError
 from generator.search_index import BUNDLE, part_folders
 from generator.site_state import SiteState
@@ -124,6 +124,8 @@ def test_incremental_builds_make_the_full_builds_site(tmp_path: Path, monkeypatc
         assert changed == [], step.__name__
         if step is not _rename:  # renaming an agency changes the navigation
             assert (site / UNTOUCHED).stat().st_ino == (witness / UNTOUCHED).stat().st_ino
+        # The site it replaced is the next build's start (generator/build.py).
+        assert (temporary_folder(docs, site) / SPARE / UNTOUCHED).is_file()
         if step is _edit:  # one agency's text: its part indexed again, not all
             again = [a != b for a, b in zip(indexed_at, _indexed_at(site), strict=True)]
             assert 1 <= sum(again) < len(again) - 1, again
