@@ -409,6 +409,7 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
     last = state.take()
     folders = [Path(tempfile.mkdtemp(prefix="site-new-", dir=work)) for _ in languages]
     spares = _spares(work, languages)
+    shared = False  # whether any language starts from the published site's files
     started = time.time_ns()
     builds: dict[str, LanguageBuild] = {}
     processes: list[subprocess.Popen[str]] = []
@@ -422,6 +423,7 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
             builds[language.code] = build
             spare = spares.pop(language.code, None)
             dirty = _stage_dirty(language, last.get(language.code), build, folder, config, spare)
+            shared = shared or dirty
             if spare is not None and not dirty:
                 shutil.rmtree(spare, ignore_errors=True)
             processes.append(_start_mkdocs(engine_command(engine, config, folder, dirty=dirty)))
@@ -463,7 +465,7 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
         staging = folders[0]
         for language, folder in zip(languages[1:], folders[1:], strict=True):
             folder.rename(staging / language.prefix)
-        _swap_in(staging, site_dir, work)
+        _swap_in(staging, site_dir, work, keep=shared)
         state.put(
             {code: replace(build, search=fingerprints[code]) for code, build in builds.items()}
         )
@@ -526,10 +528,12 @@ def _failure(language: Language, process: subprocess.Popen[str]) -> str:
     return f"[{language.config_file.name}]\n{output.strip()}"
 
 
-def _swap_in(new: Path, site_dir: Path, work: Path) -> None:
+def _swap_in(new: Path, site_dir: Path, work: Path, *, keep: bool) -> None:
     """Replace `site_dir` by `new` with two renames on the same disk: the old
-    site is served until the moment the new one takes its place. The old
-    site is then the spare the next build starts from."""
+    site is served until the moment the new one takes its place. With
+    `keep` (the new site shares most of its files with the old), the old
+    site is the spare the next build starts from; else it is removed, as it
+    would take as much disk as the site."""
     if not site_dir.exists():
         new.rename(site_dir)
         return
@@ -538,7 +542,10 @@ def _swap_in(new: Path, site_dir: Path, work: Path) -> None:
     site_dir.rename(old)
     new.rename(site_dir)
     shutil.rmtree(work / SPARE, ignore_errors=True)
-    old.rename(work / SPARE)
+    if keep:
+        old.rename(work / SPARE)
+    else:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _summary(generated: Generated, site_dir: Path, seconds: float) -> str:
