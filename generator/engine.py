@@ -34,6 +34,10 @@ from generator.site_config import Language, language_config
 # `python -m MODULE build`; the package that installs it is pinned in
 # requirements/runtime.txt (ProperDocs: pyproject.toml's `properdocs` extra).
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}
+# What MkDocs runs besides the theme: Markdown spared the generator's HTML
+# blocks (generator/html_blocks_hook.py), and a dirty build kept from
+# writing the published site's files (generator/unshare_hook.py).
+HOOKS = (Path(__file__).with_name("html_blocks_hook.py"), UNSHARE_HOOK)
 DEFAULT_ENGINE = "mkdocs"
 
 
@@ -51,10 +55,9 @@ def engine_config(
     config["docs_dir"] = str(docs_dir.resolve())
     config["site_dir"] = str(site_dir.resolve())
     config["use_directory_urls"] = not from_disk
-    # What keeps a dirty build from writing the published site's files
-    # (generator/shared_files.py); hooks of mkdocs.yml, named from its folder.
+    # The generator's hooks (HOOKS) after those of mkdocs.yml, named from its folder.
     hooks = [str((language.files[0].parent / hook).resolve()) for hook in config.get("hooks", [])]
-    config["hooks"] = [*hooks, str(UNSHARE_HOOK)]
+    config["hooks"] = [*hooks, *(str(hook) for hook in HOOKS)]
     return config
 
 

@@ -37,8 +37,9 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
+from generator.engine import HOOKS
 from generator.resources import REPO_DIR
-from generator.shared_files import UNSHARE_HOOK, share_tree, sync_tree
+from generator.shared_files import share_tree, sync_tree
 
 # What shapes every page besides its own source: the libraries that render
 # and index it, and the theme's folder.
@@ -69,8 +70,8 @@ class LanguageBuild:
 
 @cache
 def engine_fingerprint() -> str:
-    """A hash of the engine's versions, the theme's files and the hook
-    MkDocs runs (generator/unshare_hook.py)."""
+    """A hash of the engine's versions, the theme's files and the hooks
+    MkDocs runs (generator/engine.py)."""
     digest = hashlib.sha256(f"state {_VERSION}".encode())
     for name in _LIBRARIES:
         try:
@@ -81,7 +82,8 @@ def engine_fingerprint() -> str:
         if path.is_file():
             digest.update(path.relative_to(_THEME_DIR).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
-    digest.update(UNSHARE_HOOK.read_bytes())
+    for hook in HOOKS:
+        digest.update(hook.read_bytes())
     return digest.hexdigest()
 
 

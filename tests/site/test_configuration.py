@@ -53,14 +53,16 @@ def test_the_written_configuration_is_what_mkdocs_inherit_made(tmp_path: Path, l
     """The languages' files merged as MkDocs merged an `INHERIT`ed file
     (MkDocs' own loader reads a file that inherits mkdocs.yml), with only
     the build's folders, the theme's absolute path and the generator's
-    hook added."""
+    hooks added."""
     inheriting = tmp_path / "inheriting.yml"
     own = "" if language.config_file == MKDOCS_FILE else language.config_file.read_text("utf-8")
     inheriting.write_text(f"INHERIT: {MKDOCS_FILE}\n{own}", encoding="utf-8")
     with inheriting.open("rb") as handle:
         expected = yaml_load(handle)
     expected["theme"]["custom_dir"] = str(REPO / "theme")
-    expected["hooks"] = [str(REPO / "generator" / "unshare_hook.py")]
+    expected["hooks"] = [
+        str(REPO / "generator" / name) for name in ("html_blocks_hook.py", "unshare_hook.py")
+    ]
     written = write_config(language, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site")
     config = yaml.safe_load(written.read_text(encoding="utf-8"))
     for key in ("docs_dir", "site_dir", "use_directory_urls"):
