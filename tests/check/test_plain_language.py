@@ -207,3 +207,15 @@ def test_a_damaged_grade_is_graded_again(tmp_path, line: str) -> None:
         text = line.format(key=key)
     (tmp_path / GRADES_FILE).write_text(text)
     assert _grade_in_new_process(sentence, tmp_path) > plain_language.MAX_GRADE
+
+
+def test_validate_keeps_the_grades_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli
+) -> None:
+    """The command line gives the checks the cache's grades file."""
+    monkeypatch.setenv("SERVICE_PLANS_CACHE", str(tmp_path))
+    try:
+        run_cli("validate", REPO_DIR / "plans" / "example-city-sanitation" / "2026.yaml")
+    finally:
+        keep_grades_in(None)
+    assert len((tmp_path / GRADES_FILE).read_text().splitlines()) > 3
