@@ -437,7 +437,7 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
             if not failed
         ]
         # Each language's search index, in parts: those made of the same
-        # pages as the published site's are copied from it
+        # pages as the published site's are shared with it
         # (generator/search_index.py).
         indexings = [
             Indexing(

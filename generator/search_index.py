@@ -16,8 +16,8 @@ as one (search.js merges them with Pagefind's `mergeIndex`, which searches
 every part with the first part's WebAssembly, loaded once; `parts.json`
 lists them). So a build indexes again only the parts whose pages changed
 (after a one-plan edit, those holding its agency's page and any list or
-guide page the edit changed), and copies the others from the site it
-replaces (the build's record, generator/site_state.py,
+guide page the edit changed), and shares the others with the site it
+replaces (hard links, generator/shared_files.py) (the build's record, generator/site_state.py,
 keeps each part's fingerprint: the paths and bytes of its pages and how
 Pagefind was run). Which part a page is in depends only on its path and on
 the number of parts, which depends only on the number of searchable pages:
@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import IO
 
 from generator.resources import REPO_DIR
-from generator.shared_files import share_tree
+from generator.shared_files import sync_tree
 
 # Where, in each language's folder, the search index is written; the theme
 # loads it from there (theme/assets/javascripts/search.js).
@@ -184,7 +184,7 @@ def page_glob(pages: Iterable[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class Indexing:
     """The index of one language to make: the folder its pages were built
-    in, the site its last build published (where parts are copied from),
+    in, the site its last build published (where unchanged parts come from),
     and the fingerprints of that build's parts, by folder."""
 
     name: str
@@ -195,7 +195,7 @@ class Indexing:
 
 def index_sites(indexings: Sequence[Indexing]) -> tuple[dict[str, dict[str, str]], list[str]]:
     """Index every language: each part whose fingerprint is the last
-    build's is copied from the published site, the others are made by
+    build's is shared with the published site, the others are made by
     Pagefind, as many at a time as fit. Returns the fingerprints of each
     language's parts (by its name) and the failures, as text."""
     fingerprints: dict[str, dict[str, str]] = {}
@@ -215,7 +215,7 @@ def index_sites(indexings: Sequence[Indexing]) -> tuple[dict[str, dict[str, str]
         for part in parts:
             kept = _published_part(indexing, part)
             if kept is not None:
-                share_tree(kept, bundle / part.folder)
+                sync_tree(kept, bundle / part.folder)
             else:
                 jobs.append((indexing, part, bundle / part.folder))
     failures = _run(jobs)

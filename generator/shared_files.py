@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection
 from pathlib import Path
 
 # MkDocs' hook, named in every configuration the generator writes.
@@ -36,15 +36,6 @@ def link_or_copy(source: str, target: str) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
-
-
-def share_tree(
-    source: Path,
-    target: Path,
-    ignore: Callable[[str, list[str]], Iterable[str]] | None = None,
-) -> None:
-    """`source`'s files in `target`, each shared (`link_or_copy`)."""
-    shutil.copytree(source, target, dirs_exist_ok=True, ignore=ignore, copy_function=link_or_copy)
 
 
 def written_through(folder: Path, since_ns: int) -> list[str]:
@@ -63,11 +54,11 @@ def written_through(folder: Path, since_ns: int) -> list[str]:
 
 
 def sync_tree(source: Path, target: Path, skip: Collection[str] = ()) -> None:
-    """Make `target` hold `source`'s files, but its top entries `skip`, each
-    shared with `source`: a file already shared (or a copy of the same size
-    and time, where links cannot be made) is kept, any other is replaced,
-    and what `source` does not have is removed. Whatever `target` held
-    before, it ends as `share_tree` would have made it."""
+    """Make `target` (made if missing) hold `source`'s files, but its top
+    entries `skip`, each shared with `source` (`link_or_copy`): a file
+    already shared (or a copy of the same size and time, where links cannot
+    be made) is kept, any other is replaced, and what `source` does not
+    have is removed, whatever `target` held before."""
     target.mkdir(parents=True, exist_ok=True)
     wanted = {entry.name: entry for entry in os.scandir(source) if entry.name not in skip}
     for entry in os.scandir(target):

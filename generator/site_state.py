@@ -39,7 +39,7 @@ from mkdocs.structure.files import File
 
 from generator.engine import HOOKS
 from generator.resources import REPO_DIR
-from generator.shared_files import share_tree, sync_tree
+from generator.shared_files import sync_tree
 
 # What shapes every page besides its own source: the libraries that render
 # and index it, and the theme's folder.
@@ -174,19 +174,10 @@ def stage_dirty(
     folder, an earlier site, becomes `folder` and is made the same as the
     published site. The HTML of the sources `removed` is left out, and so
     is that of the pages `in_nav`, which MkDocs then renders again."""
-    skipped = set(skip)
     if spare is not None:
         folder.rmdir()
         spare.rename(folder)
-        sync_tree(published, folder, skipped)
-    else:
-        share_tree(
-            published,
-            folder,
-            ignore=lambda where, names: [
-                n for n in names if Path(where) == published and n in skipped
-            ],
-        )
+    sync_tree(published, folder, set(skip))
     for source in [*removed, *in_nav]:
         output = folder / _output_of(source, docs_dir, folder, directory_urls)
         with contextlib.suppress(FileNotFoundError):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from generator.shared_files import share_tree, sync_tree, written_through
+from generator.shared_files import sync_tree, written_through
 
 
 def _published(tmp_path: Path) -> Path:
@@ -20,7 +20,7 @@ def _published(tmp_path: Path) -> Path:
 def test_shared_files_are_the_same_files(tmp_path: Path) -> None:
     site = _published(tmp_path)
     new = tmp_path / "new"
-    share_tree(site, new)
+    sync_tree(site, new)
     for name in ("index.html", "agencies/a/index.html"):
         assert (new / name).stat().st_ino == (site / name).stat().st_ino
         assert (new / name).stat().st_mtime_ns == (site / name).stat().st_mtime_ns
@@ -29,7 +29,7 @@ def test_shared_files_are_the_same_files(tmp_path: Path) -> None:
 def test_a_shared_file_written_in_place_is_found(tmp_path: Path) -> None:
     site = _published(tmp_path)
     new = tmp_path / "new"
-    share_tree(site, new)
+    sync_tree(site, new)
     since = time.time_ns()
     (new / "agencies" / "a" / "index.html").write_text("new", encoding="utf-8")
     assert written_through(new, since) == ["agencies/a/index.html"]
@@ -39,7 +39,7 @@ def test_a_shared_file_written_in_place_is_found(tmp_path: Path) -> None:
 def test_a_file_replaced_by_a_new_one_is_not(tmp_path: Path) -> None:
     site = _published(tmp_path)
     new = tmp_path / "new"
-    share_tree(site, new)
+    sync_tree(site, new)
     since = time.time_ns()
     page = new / "agencies" / "a" / "index.html"
     page.unlink()  # what the hook does before MkDocs writes
@@ -62,7 +62,7 @@ def test_a_spare_site_is_made_the_published_one(tmp_path: Path) -> None:
     languages' folder), it ends with the published site's files, shared."""
     site = _published(tmp_path)
     spare = tmp_path / "spare"
-    share_tree(site, spare)
+    sync_tree(site, spare)
     (spare / "gone").mkdir()
     (spare / "gone" / "index.html").write_text("removed since", encoding="utf-8")
     (spare / "es").mkdir()
