@@ -453,9 +453,10 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
         written = [path for _, folder in built for path in written_through(folder, started)]
         if written:
             raise BuildError(
-                f"The site could not be built, and the build wrote files of {site_dir} it"
-                " shares with the new site, which it should never do: please report it."
-                " The next build is a full one. The files: " + ", ".join(written[:10])
+                f"The site could not be built, and files of the published site {site_dir}"
+                " were changed while it was built. This is a bug in the tool, not in your"
+                " plans: please report it. Build again: the next build makes every page"
+                " afresh. The files changed: " + ", ".join(written[:10])
             )
         if any(failures):
             raise BuildError(

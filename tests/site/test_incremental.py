@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import search_index
+from generator import engine, search_index
 from generator.build import SPARE, build_site, run_mkdocs_build, temporary_folder
 from generator.errors import BuildError
 from generator.search_index import BUNDLE, part_folders
+from generator.shared_files import UNSHARE_HOOK
 from generator.site_state import SiteState
 from tests.site.conftest import PLANS, TODAY
 
@@ -180,4 +181,25 @@ def test_properdocs_builds_dirty_too(tmp_path: Path) -> None:
     build_site(
         [plans], site_dir=full / "site", today=TODAY, docs_dir=full / "docs", engine="properdocs"
     )
+    assert _files(site) == _files(full / "site")
+
+
+def test_a_build_that_writes_a_published_file_fails_and_the_next_mends_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the hook that keeps MkDocs from writing shared files, a
+    dirty build writes the published pages in place: the build finds it,
+    fails, and the next build (a full one) makes the site a full build makes."""
+    plans = tmp_path / "plans"
+    shutil.copytree(PLANS, plans)
+    site, docs = tmp_path / "site", tmp_path / "build" / "docs"
+    with monkeypatch.context() as patched:
+        patched.setattr(engine, "HOOKS", tuple(h for h in engine.HOOKS if h != UNSHARE_HOOK))
+        build_site([plans], site_dir=site, today=TODAY, docs_dir=docs)
+        _edit(plans)
+        with pytest.raises(BuildError, match=r"files of the published site .* were changed"):
+            build_site([plans], site_dir=site, today=TODAY, docs_dir=docs)
+    build_site([plans], site_dir=site, today=TODAY, docs_dir=docs)
+    full = tmp_path / "full"
+    build_site([plans], site_dir=full / "site", today=TODAY, docs_dir=full / "docs")
     assert _files(site) == _files(full / "site")
