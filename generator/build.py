@@ -450,7 +450,10 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
         ]
         fingerprints, failed = index_sites(indexings)
         failures += failed
-        written = [path for _, folder in built for path in written_through(folder, started)]
+        # Only a dirty build gives MkDocs shared files it could write.
+        written = (
+            [p for _, folder in built for p in written_through(folder, started)] if shared else []
+        )
         if written:
             raise BuildError(
                 f"The site could not be built, and files of the published site {site_dir}"
