@@ -323,6 +323,7 @@ def build_site(
     # One build at a time writes these docs and this site: the site is
     # always exactly one build's output.
     with exclusive([docs_dir, site_dir]):
+        restore_interrupted(docs_dir, site_dir.resolve())
         generated = _generate_docs(paths, docs_dir=docs_dir, today=today, from_disk=from_disk)
         run_mkdocs_build(docs_dir, site_dir, from_disk=from_disk, engine=engine)
     return _summary(generated, site_dir, time.perf_counter() - started)
@@ -350,6 +351,7 @@ def run_mkdocs_build(
     are cleared first. `engine` builds instead of MkDocs, from the same
     configuration (generator/engine.py)."""
     with exclusive([docs_dir, site_dir]):
+        restore_interrupted(docs_dir, site_dir.resolve())
         _run_mkdocs_build(docs_dir, site_dir.resolve(), from_disk=from_disk, engine=engine)
 
 
@@ -369,6 +371,26 @@ def temporary_folder(docs_dir: Path, site_dir: Path) -> Path:
 # The site the last build replaced, kept in the build's folder for the next
 # build to start from (generator/shared_files.py).
 SPARE = "spare"
+# The folders of a build in the build's folder: each language's new site,
+# and the published site for the moment of the swap (`_swap_in`), between
+# its two renames.
+_NEW = "site-new-"
+_OLD = "site-old-"
+
+
+def restore_interrupted(docs_dir: Path, site_dir: Path) -> None:
+    """Put back the published site if a build was stopped in the middle of
+    its swap (`_swap_in`): after the published site was moved aside, before
+    the new one took its place. Then `site_dir` is missing, the new site is
+    still in the build's folder, and so is the published one, whole: it is
+    the site again, as it was. (A site someone removed is not brought back:
+    the build's folder then holds no new site beside an old one.)"""
+    if site_dir.exists():
+        return
+    work = temporary_folder(docs_dir, site_dir)
+    aside = sorted(work.glob(f"{_OLD}*"), key=lambda path: path.stat().st_mtime_ns)
+    if aside and any(work.glob(f"{_NEW}*")):
+        aside[-1].rename(site_dir)
 
 
 def _clear_leftovers(work: Path, site_dir: Path) -> None:
@@ -407,7 +429,7 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
     languages = site_languages()
     state = SiteState(docs_dir, site_dir)
     last = state.take()
-    folders = [Path(tempfile.mkdtemp(prefix="site-new-", dir=work)) for _ in languages]
+    folders = [Path(tempfile.mkdtemp(prefix=_NEW, dir=work)) for _ in languages]
     spares = _spares(work, languages)
     shared = False  # whether any language starts from the published site's files
     started = time.time_ns()
@@ -541,10 +563,14 @@ def _swap_in(new: Path, site_dir: Path, work: Path, *, keep: bool) -> None:
     if not site_dir.exists():
         new.rename(site_dir)
         return
-    old = Path(tempfile.mkdtemp(prefix="site-old-", dir=work))
+    old = Path(tempfile.mkdtemp(prefix=_OLD, dir=work))
     old.rmdir()
     site_dir.rename(old)
-    new.rename(site_dir)
+    try:
+        new.rename(site_dir)
+    except BaseException:  # an interrupt between the renames: the site as it was
+        old.rename(site_dir)
+        raise
     shutil.rmtree(work / SPARE, ignore_errors=True)
     if keep:
         old.rename(work / SPARE)

@@ -1,8 +1,9 @@
 """Builds that meet: two at once over the same folders, and one killed half-way.
 Real builds, each a process of its own, as `make site` runs them: the second
-waits for the first and says so, the site is exactly one build's output, and
+waits for the first and says so, the site is exactly one build's output,
 what a killed build leaves is inside the build folder (which git ignores) and
-cleared by the next build."""
+cleared by the next build, and a site moved aside by a swap that was stopped
+is put back."""
 
 from __future__ import annotations
 
@@ -16,9 +17,12 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from generator.build import temporary_folder
+import pytest
+
+from generator.build import _swap_in, temporary_folder
 from generator.lock import lock_file
 from generator.site_config import DEFAULT_DOCS_DIR
+from generator.site_state import SiteState
 from tests.site.conftest import PLANS, REPO, TODAY
 
 
@@ -91,6 +95,97 @@ def test_a_killed_build_leaves_nothing_beside_the_site_and_the_next_clears_it(
     assert done.returncode == 0, err
     assert not any(work.iterdir())
     assert (site / "index.html").is_file()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _pages_of(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {path: data for path, data in files.items() if "/pagefind/" not in f"/{path}"}
+
+
+def _pages(folder: Path) -> dict[str, bytes]:
+    return _pages_of(_files(folder))
+
+
+def test_a_build_stopped_in_the_middle_of_its_swap_leaves_the_site_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """What a build killed between the two renames of its swap leaves: the
+    published site moved aside in the build folder, the new one beside it,
+    no site, no record of the last build. The next build puts the site back
+    before anything else, even when it fails on a plan's error."""
+    site, docs = tmp_path / "site", tmp_path / "build" / "docs"
+    small = tmp_path / "small"
+    shutil.copytree(PLANS / "example-county-health", small / "example-county-health")
+    first = _build(small, site, docs)
+    assert first.communicate(timeout=300) and first.returncode == 0
+    published = _files(site)
+    work = temporary_folder(docs, site)
+    (work / "site-new-killed").mkdir(parents=True)
+    (work / "site-new-killed" / "index.html").write_text("half a new site", encoding="utf-8")
+    SiteState(docs, site).take()
+    site.rename(work / "site-old-killed")
+
+    plan = next((small / "example-county-health").glob("*.yaml"))
+    good = plan.read_text(encoding="utf-8")
+    plan.write_text(good.replace("schema_version:", "schema_versio:", 1), encoding="utf-8")
+    failed = _build(small, site, docs)
+    out, err = failed.communicate(timeout=300)
+    assert failed.returncode == 1, (out, err)
+    assert "These plans have errors, so the site was not built" in err
+    assert _files(site) == published
+
+    plan.write_text(good, encoding="utf-8")
+    done = _build(small, site, docs)
+    out, err = done.communicate(timeout=300)
+    assert done.returncode == 0, err
+    # The same pages; the search index's bytes differ from run to run.
+    assert _pages(site) == _pages_of(published)
+    assert not any(work.glob("site-*"))
+
+
+def test_a_removed_site_is_not_brought_back(tmp_path: Path) -> None:
+    """The published site of an earlier build, left in the build folder
+    after the new one took its place (a build killed just after its swap),
+    is not put back when someone has removed the site since: a build that
+    fails leaves no site, and the next one clears it."""
+    site, docs = tmp_path / "site", tmp_path / "build" / "docs"
+    small = tmp_path / "small"
+    shutil.copytree(PLANS / "example-county-health", small / "example-county-health")
+    first = _build(small, site, docs)
+    assert first.communicate(timeout=300) and first.returncode == 0
+    work = temporary_folder(docs, site)
+    site.rename(work / "site-old-left")
+    plan = next((small / "example-county-health").glob("*.yaml"))
+    good = plan.read_text(encoding="utf-8")
+    plan.write_text(good.replace("schema_version:", "schema_versio:", 1), encoding="utf-8")
+    failed = _build(small, site, docs)
+    out, err = failed.communicate(timeout=300)
+    assert failed.returncode == 1, (out, err)
+    assert not site.exists()
+    plan.write_text(good, encoding="utf-8")
+    done = _build(small, site, docs)
+    out, err = done.communicate(timeout=300)
+    assert done.returncode == 0, err
+    assert (site / "index.html").is_file()
+    assert not any(work.glob("site-*"))
+
+
+def test_a_swap_that_cannot_move_the_new_site_in_puts_the_published_one_back(
+    tmp_path: Path,
+) -> None:
+    site, work = tmp_path / "site", tmp_path / "work"
+    site.mkdir()
+    work.mkdir()
+    (site / "index.html").write_text("published", encoding="utf-8")
+    with pytest.raises(FileNotFoundError):
+        _swap_in(work / "gone", site, work, keep=True)
+    assert _files(site) == {"index.html": b"published"}
+    assert not any(work.iterdir())
 
 
 def test_the_build_folder_of_make_site_is_ignored_by_git() -> None:
