@@ -7,6 +7,10 @@ Every figure is the median wall time of several runs of a whole process, as a
 person or CI would run it. Usage:
 
     python -m benchmarks.bench [--sizes 1,150,1000] [--repeat 3] [--no-build] [--cold-only]
+                               [--corpus examples|real]
+
+The corpus is made of the example plans by default, or of the real
+published plans of tests/real-plans/ (`--corpus real`; benchmarks/corpus.py).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from benchmarks.corpus import edit_one, make_corpus
+from benchmarks.corpus import CORPORA, edit_one, make_corpus
 from benchmarks.search import index_figures, language_roots, search_figures
 
 REPO = Path(__file__).resolve().parent.parent
@@ -308,6 +312,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--cold-only", action="store_true", help="one cold build per size (for large sizes)"
     )
+    parser.add_argument(
+        "--corpus",
+        choices=CORPORA,
+        default=CORPORA[0],
+        help="the plans the corpus is made of (default: the example plans)",
+    )
     arguments = list(sys.argv[1:] if argv is None else argv)
     options = parser.parse_args(arguments)
     compile_sources()
@@ -315,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for size in (int(s) for s in options.sizes.split(",")):
         work = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
         try:
-            plans = make_corpus(work, size)
+            plans = make_corpus(work, size, options.corpus)
             row = Row(size)
             if not options.no_validate:
                 validate_figures(row, plans, options.repeat)
@@ -335,7 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}; {date.today()}; "
+        f"{platform.python_version()}; {date.today()}; corpus: {options.corpus}; "
         f"command: python -m benchmarks.bench {' '.join(arguments)}\n"
     )
     print(render(rows))
