@@ -17,8 +17,8 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -65,6 +65,9 @@ class Generated:
     stats: WriteStats
     warnings: int
     pages: dict[str, int]  # pages per language code
+    # The search filters each language's pages leave out of the index, by
+    # language code (generator/render/agency_pages.py, `unindexed`).
+    unindexed: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def generate_docs(
@@ -162,11 +165,14 @@ def _generate(
     # otherwise wait): their entries stand for their own inputs, whatever
     # becomes of the lists.
     lists = cache.records("list-pages-known")
+    unindexed: dict[str, tuple[str, ...]] = {}
     for rendered in render_lists(
         editions, outputs, trees=trees, records=lists, meanwhile=keep_agencies
     ):
         _write(writers, rendered)
         pages[rendered.edition] += len(rendered.pages)
+        if rendered.unindexed:
+            unindexed[editions[rendered.edition].language.code] = rendered.unindexed
     stats = [writer.finish() for writer in writers]
     return Generated(
         plans=len([f for f in files if not is_translation(f)]),
@@ -179,6 +185,7 @@ def _generate(
         ),
         warnings=len(report.warnings),
         pages={e.language.code: count for e, count in zip(editions, pages, strict=True)},
+        unindexed=unindexed,
     )
 
 
@@ -325,7 +332,9 @@ def build_site(
     with exclusive([docs_dir, site_dir]):
         restore_interrupted(docs_dir, site_dir.resolve())
         generated = _generate_docs(paths, docs_dir=docs_dir, today=today, from_disk=from_disk)
-        run_mkdocs_build(docs_dir, site_dir, from_disk=from_disk, engine=engine)
+        run_mkdocs_build(
+            docs_dir, site_dir, from_disk=from_disk, engine=engine, unindexed=generated.unindexed
+        )
     return _summary(generated, site_dir, time.perf_counter() - started)
 
 
@@ -336,7 +345,12 @@ def mkdocs_environment() -> dict[str, str]:
 
 
 def run_mkdocs_build(
-    docs_dir: Path, site_dir: Path, *, from_disk: bool = False, engine: str = DEFAULT_ENGINE
+    docs_dir: Path,
+    site_dir: Path,
+    *,
+    from_disk: bool = False,
+    engine: str = DEFAULT_ENGINE,
+    unindexed: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
     """`mkdocs build --strict` of every language into a new folder beside
     `site_dir`, each from its whole configuration written beside its docs
@@ -349,10 +363,14 @@ def run_mkdocs_build(
     as it was. The new folders are
     made in `temporary_folder`, whose leftovers (of a build that was killed)
     are cleared first. `engine` builds instead of MkDocs, from the same
-    configuration (generator/engine.py)."""
+    configuration (generator/engine.py). `unindexed` names, by language
+    code, the search filters its pages leave out of the index (`Generated`)."""
     with exclusive([docs_dir, site_dir]):
         restore_interrupted(docs_dir, site_dir.resolve())
-        _run_mkdocs_build(docs_dir, site_dir.resolve(), from_disk=from_disk, engine=engine)
+        _run_mkdocs_build(
+            docs_dir, site_dir.resolve(), from_disk=from_disk, engine=engine,
+            unindexed=unindexed or {},
+        )  # fmt: skip
 
 
 def temporary_folder(docs_dir: Path, site_dir: Path) -> Path:
@@ -423,7 +441,14 @@ def _spares(work: Path, languages: list[Language]) -> dict[str, Path]:
     return found
 
 
-def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine: str) -> None:
+def _run_mkdocs_build(
+    docs_dir: Path,
+    site_dir: Path,
+    *,
+    from_disk: bool,
+    engine: str,
+    unindexed: Mapping[str, Sequence[str]],
+) -> None:
     work = temporary_folder(docs_dir, site_dir)
     _clear_leftovers(work, site_dir)
     languages = site_languages()
@@ -439,7 +464,11 @@ def _run_mkdocs_build(docs_dir: Path, site_dir: Path, *, from_disk: bool, engine
         for language, folder in zip(languages, folders, strict=True):
             docs = language_docs_dir(docs_dir, language)
             config = write_config(
-                language, docs_dir=docs, site_dir=site_dir / language.prefix, from_disk=from_disk
+                language,
+                docs_dir=docs,
+                site_dir=site_dir / language.prefix,
+                from_disk=from_disk,
+                unindexed=unindexed.get(language.code, ()),
             )
             build = LanguageBuild(build_setting(config, engine), docs_sources(docs))
             builds[language.code] = build

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +43,25 @@ DEFAULT_ENGINE = "mkdocs"
 
 
 def engine_config(
-    language: Language, *, docs_dir: Path, site_dir: Path, from_disk: bool = False
+    language: Language,
+    *,
+    docs_dir: Path,
+    site_dir: Path,
+    from_disk: bool = False,
+    unindexed: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The whole configuration of `language` for a build of the docs tree
     `docs_dir` into `site_dir`; with `from_disk`, pages are linked by their
-    files (agencies/x/index.html), for a site opened from a folder."""
+    files (agencies/x/index.html), for a site opened from a folder.
+    `unindexed`: the search filters, by name, the theme leaves out of the
+    pages (theme/main.html), written as `extra.unindexed_filters`."""
     config = language_config(language)
+    if unindexed:
+        extra = config.get("extra")
+        config["extra"] = {
+            **(extra if isinstance(extra, dict) else {}),
+            "unindexed_filters": list(unindexed),
+        }
     # The theme's overrides, which people name from mkdocs.yml's folder.
     theme = config.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
@@ -96,12 +110,19 @@ def config_path(docs_dir: Path) -> Path:
 
 
 def write_config(
-    language: Language, *, docs_dir: Path, site_dir: Path, from_disk: bool = False
+    language: Language,
+    *,
+    docs_dir: Path,
+    site_dir: Path,
+    from_disk: bool = False,
+    unindexed: Sequence[str] = (),
 ) -> Path:
     """Write the configuration of `language` beside `docs_dir` (only if its
     bytes changed: a watcher sees no change where there is none); returns
-    its path."""
-    config = engine_config(language, docs_dir=docs_dir, site_dir=site_dir, from_disk=from_disk)
+    its path. `unindexed`: see `engine_config`."""
+    config = engine_config(
+        language, docs_dir=docs_dir, site_dir=site_dir, from_disk=from_disk, unindexed=unindexed
+    )
     text = config_text(config, language)
     path = config_path(docs_dir)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -29,7 +29,7 @@ from generator.model import AgencyPlans
 from generator.model.site import agency_order
 from generator.pickled import Kept, fingerprint
 from generator.render import urls
-from generator.render.agency_pages import agency_pages
+from generator.render.agency_pages import agency_pages, unindexed
 from generator.render.data import (
     AgencyData,
     agency_data,
@@ -110,6 +110,9 @@ class Rendered:
     kept: dict[str, str] = field(default_factory=dict)
     # Each list page's fingerprint and version, by address.
     listed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # For a "lists" task: the search filters the edition's pages are to
+    # leave out of the index (see agency_pages.unindexed).
+    unindexed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +340,8 @@ class _Renderer:
         rendered.files.update(edition_files(edition, listings))
         if index == 0:
             rendered.files[urls.SCORECARDS_CSV] = scorecards_csv(listings).encode("utf-8")
-        return rendered
+        agencies = [listing.current.agency for listing in listings]
+        return replace(rendered, unindexed=unindexed(agencies, edition.messages))
 
     def _render_lists(self, index: int, pages: list[Page]) -> Rendered:
         """List pages, each left out (kept) when its inputs (the page, with

@@ -3,15 +3,16 @@ earlier plan and draft at agencies/AGENCY/PLAN/."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.model import AgencyPlans, Plan, Tally
+from generator.model.records import Agency
 from generator.render import urls
 from generator.render.jsonld import agency_json_ld
 from generator.render.languages import lang_attr
 from generator.render.messages import Messages
-from generator.render.page import Page
+from generator.render.page import Page, front_matter_text
 from generator.render.results import tally_scope, tally_text, view_results
 
 
@@ -56,12 +57,36 @@ def plan_context(agency: AgencyPlans, plan: Plan, messages: Messages, kind: str)
     }
 
 
+# The most values a search filter offers (theme/assets/javascripts/search.js,
+# FILTER_VALUES, shows a filter of 2 to this many values): a filter with
+# more is not shown, so the pages leave it out of the index (`unindexed`).
+FILTER_VALUES = 30
+
+
 def _filters(plan: Plan, messages: Messages) -> tuple[tuple[str, str], ...]:
+    return search_filters(plan.agency, messages)
+
+
+def search_filters(agency: Agency, messages: Messages) -> tuple[tuple[str, str], ...]:
     """What a search can narrow its results to: the agency's level of
     government and the place it serves, named as the lists name them."""
     return (
-        (messages("lists.level"), messages.label("level_plural", plan.agency.level)),
-        (messages("lists.place"), plan.agency.jurisdiction),
+        (messages("lists.level"), messages.label("level_plural", agency.level)),
+        (messages("lists.place"), agency.jurisdiction),
+    )
+
+
+def unindexed(agencies: Iterable[Agency], messages: Messages) -> tuple[str, ...]:
+    """The search filters, by their names in the pages' front matter, that
+    the agencies give more values than the search offers (FILTER_VALUES):
+    the place, once a site serves many places. A reader never sees them,
+    yet every first search would fetch each value's list of pages."""
+    values: dict[str, set[str]] = {}
+    for agency in agencies:
+        for name, value in search_filters(agency, messages):
+            values.setdefault(name, set()).add(value)
+    return tuple(
+        front_matter_text(name) for name, found in values.items() if len(found) > FILTER_VALUES
     )
 
 

@@ -49,15 +49,17 @@ def render_page(
     page in each language of the site: the language switcher at the top of
     the page, and `alternates` in the front matter, from which the theme
     writes the `<link rel="alternate" hreflang>` of the page's head."""
-    front: dict[str, Any] = {"title": _escaped(page.title)}
+    front: dict[str, Any] = {"title": front_matter_text(page.title)}
     if page.description:
-        front["description"] = _escaped(page.description)
+        front["description"] = front_matter_text(page.description)
     if page.hide:
         front["hide"] = list(page.hide)
     if not page.searchable:
         front["searchable"] = False
     if page.filters:
-        front["filters"] = {_escaped(name): _escaped(value) for name, value in page.filters}
+        front["filters"] = {
+            front_matter_text(name): front_matter_text(value) for name, value in page.filters
+        }
     if languages:
         front["alternates"] = alternate_links(languages, root_url)
     links = page_links(env, page.url)
@@ -74,7 +76,8 @@ def render_page(
     return docs_path(page.url), f"---\n{matter}---\n\n{body.strip()}\n"
 
 
-def _escaped(text: str | Markup) -> str:
+def front_matter_text(text: str | Markup) -> str:
+    """Text as a page's front matter holds it: escaped (see `render_page`)."""
     # Front matter becomes the page's <title> and <meta>: text only, so
     # untranslated text is not marked up with its language here.
     return str(text) if isinstance(text, Markup) else str(inert(str(text)))
