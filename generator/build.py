@@ -368,9 +368,12 @@ def run_mkdocs_build(
     with exclusive([docs_dir, site_dir]):
         restore_interrupted(docs_dir, site_dir.resolve())
         _run_mkdocs_build(
-            docs_dir, site_dir.resolve(), from_disk=from_disk, engine=engine,
+            docs_dir,
+            site_dir.resolve(),
+            from_disk=from_disk,
+            engine=engine,
             unindexed=unindexed or {},
-        )  # fmt: skip
+        )
 
 
 def temporary_folder(docs_dir: Path, site_dir: Path) -> Path:
