@@ -103,12 +103,39 @@ def _files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def _pages_of(files: dict[str, bytes]) -> dict[str, bytes]:
+def _pages(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files but the search index's, whose bytes differ from run to run."""
     return {path: data for path, data in files.items() if "/pagefind/" not in f"/{path}"}
 
 
-def _pages(folder: Path) -> dict[str, bytes]:
-    return _pages_of(_files(folder))
+def _small_site(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """One agency's plans, and the site and docs tree a build made of them."""
+    site, docs = tmp_path / "site", tmp_path / "build" / "docs"
+    small = tmp_path / "small"
+    shutil.copytree(PLANS / "example-county-health", small / "example-county-health")
+    _build_ok(small, site, docs)
+    return small, site, docs
+
+
+def _build_ok(plans: Path, site: Path, docs: Path) -> None:
+    done = _build(plans, site, docs)
+    out, err = done.communicate(timeout=300)
+    assert done.returncode == 0, err
+
+
+def _build_with_an_error(plans: Path, site: Path, docs: Path) -> str:
+    """A build of `plans` with an error in one plan, which is then mended;
+    the build's error output."""
+    plan = next(plans.glob("*/*.yaml"))
+    good = plan.read_text(encoding="utf-8")
+    plan.write_text(good.replace("schema_version:", "schema_versio:", 1), encoding="utf-8")
+    try:
+        failed = _build(plans, site, docs)
+        out, err = failed.communicate(timeout=300)
+    finally:
+        plan.write_text(good, encoding="utf-8")
+    assert failed.returncode == 1, (out, err)
+    return err
 
 
 def test_a_build_stopped_in_the_middle_of_its_swap_leaves_the_site_as_it_was(
@@ -118,11 +145,7 @@ def test_a_build_stopped_in_the_middle_of_its_swap_leaves_the_site_as_it_was(
     published site moved aside in the build folder, the new one beside it,
     no site, no record of the last build. The next build puts the site back
     before anything else, even when it fails on a plan's error."""
-    site, docs = tmp_path / "site", tmp_path / "build" / "docs"
-    small = tmp_path / "small"
-    shutil.copytree(PLANS / "example-county-health", small / "example-county-health")
-    first = _build(small, site, docs)
-    assert first.communicate(timeout=300) and first.returncode == 0
+    small, site, docs = _small_site(tmp_path)
     published = _files(site)
     work = temporary_folder(docs, site)
     (work / "site-new-killed").mkdir(parents=True)
@@ -130,21 +153,12 @@ def test_a_build_stopped_in_the_middle_of_its_swap_leaves_the_site_as_it_was(
     SiteState(docs, site).take()
     site.rename(work / "site-old-killed")
 
-    plan = next((small / "example-county-health").glob("*.yaml"))
-    good = plan.read_text(encoding="utf-8")
-    plan.write_text(good.replace("schema_version:", "schema_versio:", 1), encoding="utf-8")
-    failed = _build(small, site, docs)
-    out, err = failed.communicate(timeout=300)
-    assert failed.returncode == 1, (out, err)
+    err = _build_with_an_error(small, site, docs)
     assert "These plans have errors, so the site was not built" in err
     assert _files(site) == published
 
-    plan.write_text(good, encoding="utf-8")
-    done = _build(small, site, docs)
-    out, err = done.communicate(timeout=300)
-    assert done.returncode == 0, err
-    # The same pages; the search index's bytes differ from run to run.
-    assert _pages(site) == _pages_of(published)
+    _build_ok(small, site, docs)
+    assert _pages(_files(site)) == _pages(published)
     assert not any(work.glob("site-*"))
 
 
@@ -153,24 +167,12 @@ def test_a_removed_site_is_not_brought_back(tmp_path: Path) -> None:
     after the new one took its place (a build killed just after its swap),
     is not put back when someone has removed the site since: a build that
     fails leaves no site, and the next one clears it."""
-    site, docs = tmp_path / "site", tmp_path / "build" / "docs"
-    small = tmp_path / "small"
-    shutil.copytree(PLANS / "example-county-health", small / "example-county-health")
-    first = _build(small, site, docs)
-    assert first.communicate(timeout=300) and first.returncode == 0
+    small, site, docs = _small_site(tmp_path)
     work = temporary_folder(docs, site)
     site.rename(work / "site-old-left")
-    plan = next((small / "example-county-health").glob("*.yaml"))
-    good = plan.read_text(encoding="utf-8")
-    plan.write_text(good.replace("schema_version:", "schema_versio:", 1), encoding="utf-8")
-    failed = _build(small, site, docs)
-    out, err = failed.communicate(timeout=300)
-    assert failed.returncode == 1, (out, err)
+    _build_with_an_error(small, site, docs)
     assert not site.exists()
-    plan.write_text(good, encoding="utf-8")
-    done = _build(small, site, docs)
-    out, err = done.communicate(timeout=300)
-    assert done.returncode == 0, err
+    _build_ok(small, site, docs)
     assert (site / "index.html").is_file()
     assert not any(work.glob("site-*"))
 
