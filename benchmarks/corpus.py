@@ -22,7 +22,6 @@ _REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = _REPO / "plans"
 REAL = _REPO / "tests" / "real-plans"
 CORPORA = ("examples", "real")
-_ID = re.compile(r"^(  id: )(\S+)$", re.M)
 _NAME = re.compile(r"^(  name: )(.+)$", re.M)
 _JURISDICTION = re.compile(r"^(  jurisdiction: )(.+)$", re.M)
 

@@ -17,9 +17,9 @@ every part with the first part's WebAssembly, loaded once; `parts.json`
 lists them). So a build indexes again only the parts whose pages changed
 (after a one-plan edit, those holding its agency's page and any list or
 guide page the edit changed), and shares the others with the site it
-replaces (hard links, generator/shared_files.py) (the build's record, generator/site_state.py,
-keeps each part's fingerprint: the paths and bytes of its pages and how
-Pagefind was run). Which part a page is in depends only on its path and on
+replaces, as hard links (generator/shared_files.py). The build's record
+(generator/site_state.py) keeps each part's fingerprint: the paths and
+bytes of its pages and how Pagefind was run. Which part a page is in depends only on its path and on
 the number of parts, which depends only on the number of searchable pages:
 a site built in steps has the parts a full build makes.
 

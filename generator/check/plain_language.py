@@ -115,20 +115,21 @@ class GradeStore(Protocol):
 
 
 # Where `grades` finds and keeps grades: set once, by the command line.
-_STORE: list[GradeStore | None] = [None]
+_store: GradeStore | None = None
 
 
 def keep_grades_in(store: GradeStore | None) -> None:
     """Find grades in `store` and keep new ones there; None grades every
     sentence afresh."""
-    _STORE[0] = store
+    global _store
+    _store = store
 
 
 def grades(sentences: list[str], language: str = "en") -> dict[str, Grade]:
     """The grade of each sentence in `language` (a key of READABILITY), from
     the store of earlier grades where it has one (`keep_grades_in`)."""
     readability = READABILITY[language]
-    store = _STORE[0]
+    store = _store
     result: dict[str, Grade] = {}
     fresh: dict[str, Grade] = {}
     for sentence in sentences:

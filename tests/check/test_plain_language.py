@@ -169,7 +169,7 @@ def test_without_a_cache_every_sentence_is_graded_afresh(
 ) -> None:
     monkeypatch.setenv("SERVICE_PLANS_CACHE", "off")
     use_caches()
-    assert plain_language._STORE == [None]
+    assert plain_language._store is None
     assert grades(["We reply."])["We reply."].score < 8
     assert list(tmp_path.iterdir()) == []
 
