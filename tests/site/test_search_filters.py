@@ -10,13 +10,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from benchmarks.corpus import make_corpus
 from generator.build import build_site
+from generator.engine import config_path
 from generator.render.agency_pages import FILTER_VALUES
+from generator.site_config import language_config, language_docs_dir, site_languages
 from tests.site.conftest import REPO, TODAY
 
 _FILTER = re.compile(r'<span hidden data-pagefind-filter="([^"]+)">')
+_PLACE = {"en": "Place served", "es": "Lugar que atiende"}
 
 
 def _filters(site: Path) -> dict[str, list[str]]:
@@ -43,13 +47,18 @@ def test_a_filter_of_too_many_values_is_left_out_until_there_are_few_again(
     many = _filters(site)
     assert len(many) == 2 * (FILTER_VALUES + 1)  # both languages
     assert set(map(tuple, many.values())) == {("Level",), ("Nivel",)}
+    # The written configuration says so, beside the rest of mkdocs.yml's `extra`.
+    for language in site_languages():
+        config = yaml.safe_load(config_path(language_docs_dir(docs, language)).read_text("utf-8"))
+        wanted = language_config(language)["extra"]
+        assert config["extra"] == {**wanted, "unindexed_filters": [_PLACE[language.code]]}
 
     shutil.rmtree(paths[-1].parent)
     summary = build_site([tmp_path / "plans"], site_dir=site, docs_dir=docs, today=TODAY)
     assert f"{FILTER_VALUES} agencies" in summary
     few = _filters(site)
     assert len(few) == 2 * FILTER_VALUES
-    assert set(map(tuple, few.values())) == {
-        ("Level", "Place served"),
-        ("Nivel", "Lugar que atiende"),
-    }
+    assert set(map(tuple, few.values())) == {("Level", _PLACE["en"]), ("Nivel", _PLACE["es"])}
+    for language in site_languages():
+        config = yaml.safe_load(config_path(language_docs_dir(docs, language)).read_text("utf-8"))
+        assert "unindexed_filters" not in config["extra"]
